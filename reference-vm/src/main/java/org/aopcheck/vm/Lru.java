@@ -1,0 +1,25 @@
+package org.aopcheck.vm;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * The LRU lists ({@code zone->inactive_list}, {@code zone->active_list}) of Linux 2.6.14, reduced to
+ * membership: page reclaim can only find a cached page that is on them.
+ */
+public final class Lru {
+  private final Set<Page> pages = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
+  void add(Page page) {
+    pages.add(page);
+  }
+
+  public boolean contains(Page page) {
+    return pages.contains(page);
+  }
+
+  public void remove(Page page) {
+    pages.remove(page);
+  }
+}
