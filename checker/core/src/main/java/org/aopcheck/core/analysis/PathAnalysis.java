@@ -46,6 +46,7 @@ import org.aopcheck.core.ir.Value;
  */
 public final class PathAnalysis {
   private final MethodGraph graph;
+  private final Loops loops;
   private final MethodContract self;
   private final AnalysisOptions options;
   private final List<Map<State, State>> statesAt;
@@ -66,6 +67,7 @@ public final class PathAnalysis {
 
   private PathAnalysis(MethodGraph graph, AnalysisOptions options) {
     this.graph = graph;
+    this.loops = Loops.of(graph);
     this.self = graph.contract();
     this.options = options;
     this.statesAt = new ArrayList<>(graph.nodes().size());
@@ -130,8 +132,52 @@ public final class PathAnalysis {
 
   private void forward(Node node, State state) {
     for (int successor : node.successors()) {
-      enqueue(successor, state);
+      flow(node.id(), successor, state);
     }
+  }
+
+  /**
+   * Control goes from one node to the next. Going back around a loop with an AOP_TRUNCATED_PAGE
+   * outcome pending is the retry: the outcome is handled, and the path is marked as retrying.
+   */
+  private void flow(int from, int to, State state) {
+    if (loops.isBackEdge(from, to) && !state.pending().isEmpty()) {
+      state = state.withoutPending(p -> true).withRetrying(true);
+    }
+    enqueue(to, state);
+  }
+
+  /**
+   * Whether a state may leave a loop through this branch. A path that is retrying after
+   * AOP_TRUNCATED_PAGE, or that reaches the loop's exit test with the outcome still pending and
+   * the test not about it, is taken to go round again, as the code intends (a {@code continue} in
+   * {@code do { } while (count > 0)}): the loop's condition is about other data, which the retry
+   * leaves unchanged.
+   */
+  private boolean mayLeaveLoop(Node branch, int successor, Condition condition, State state) {
+    if (!loops.isLoopExitDecision(branch.id()) || loops.inLoopOf(branch.id(), successor)) {
+      return true;
+    }
+    if (state.retrying()) {
+      return false;
+    }
+    if (state.pending().isEmpty()) {
+      return true;
+    }
+    String tested = testedVariable(condition);
+    return tested != null
+        && state.fact(tested) instanceof IntFact value
+        && value.origin() != null
+        && state.pending().containsKey(value.origin().callNode());
+  }
+
+  private static String testedVariable(Condition condition) {
+    if (condition instanceof Condition.Comparison comparison) {
+      return comparison.variable();
+    } else if (condition instanceof Condition.OneOf oneOf) {
+      return oneOf.variable();
+    }
+    return null;
   }
 
   private void report(MessageKey key, Position position, State state, Object... arguments) {
@@ -163,11 +209,17 @@ public final class PathAnalysis {
       }
     } else if (event instanceof Event.Branch branch) {
       Split split = split(branch.condition(), branch.text(), at, state);
+      int whenTrue = node.successors().get(0);
+      int whenFalse = node.successors().get(1);
       for (State next : split.whenTrue()) {
-        enqueue(node.successors().get(0), next);
+        if (mayLeaveLoop(node, whenTrue, branch.condition(), next)) {
+          flow(node.id(), whenTrue, next);
+        }
       }
       for (State next : split.whenFalse()) {
-        enqueue(node.successors().get(1), next);
+        if (mayLeaveLoop(node, whenFalse, branch.condition(), next)) {
+          flow(node.id(), whenFalse, next);
+        }
       }
     } else if (event instanceof Event.Sink sink) {
       forward(node, sink(sink, at, state));
@@ -179,7 +231,9 @@ public final class PathAnalysis {
   }
 
   private State lookUp(Event.LookUp lookUp, Position at, State state) {
-    State next = pageReplaced(lookUp.page(), "when it is looked up again at line " + at.line(), at, state);
+    State next =
+        pageReplaced(
+            lookUp.page(), "when it is looked up again at line " + at.line(), at, state.withRetrying(false));
     // Any look-up is a retry for a truncation whose page was not a variable.
     next = next.withoutPending(p -> p.page() == null);
     Cause cause = new Cause(Cause.Kind.LOOK_UP, lookUp.callee(), null, at);
@@ -207,7 +261,7 @@ public final class PathAnalysis {
       reportStaleUse(call.page(), "passed to " + name, at, before, state);
     }
     // Reaching the same call again is a retry of whatever truncation it left pending.
-    State base = state.withoutPending(p -> p.origin().callNode() == nodeId);
+    State base = state.withoutPending(p -> p.origin().callNode() == nodeId).withRetrying(false);
 
     Set<Outcome> outcomes = EnumSet.of(Outcome.SUCCESS, Outcome.ERROR);
     if (operation != null) {
@@ -248,7 +302,8 @@ public final class PathAnalysis {
         }
         next = next.with(call.page(), page);
       }
-      if (outcome == Outcome.TRUNCATED_PAGE) {
+      if (outcome == Outcome.TRUNCATED_PAGE && call.result() != null) {
+        // A discarded result is AopResultIgnored's finding; not also an unhandled truncation.
         next = next.withPending(nodeId, new PendingTruncation(origin, call.page(), null));
       }
       result.add(next);
@@ -397,7 +452,7 @@ public final class PathAnalysis {
       return state;
     }
     checkPageAtEnd(variable, old, where, at, state);
-    return state.withoutPending(p -> variable.equals(p.page()));
+    return state.withoutPending(p -> variable.equals(p.page())).withRetrying(false);
   }
 
   private State sink(Event.Sink sink, Position at, State state) {

@@ -24,18 +24,36 @@ final class State {
    */
   record PendingTruncation(Origin origin, String page, Origin.Test firstTest) {}
 
-  static final State INITIAL = new State(Map.of(), Map.of(), Trace.EMPTY);
+  static final State INITIAL = new State(Map.of(), Map.of(), false, Trace.EMPTY);
 
   private final Map<String, Fact> facts;
   private final Map<Integer, PendingTruncation> pending;
+  private final boolean retrying;
   private final Trace trace;
   private final int hash;
 
-  private State(Map<String, Fact> facts, Map<Integer, PendingTruncation> pending, Trace trace) {
+  private State(
+      Map<String, Fact> facts,
+      Map<Integer, PendingTruncation> pending,
+      boolean retrying,
+      Trace trace) {
     this.facts = facts;
     this.pending = pending;
+    this.retrying = retrying;
     this.trace = trace;
-    this.hash = Objects.hash(facts, pending);
+    this.hash = Objects.hash(facts, pending, retrying);
+  }
+
+  /**
+   * Whether this path went back around a loop to retry after AOP_TRUNCATED_PAGE and has not yet
+   * looked a page up or called an operation again.
+   */
+  boolean retrying() {
+    return retrying;
+  }
+
+  State withRetrying(boolean value) {
+    return value == retrying ? this : new State(facts, pending, value, trace);
   }
 
   Fact fact(String variable) {
@@ -65,13 +83,13 @@ final class State {
     } else {
       copy.put(variable, fact);
     }
-    return new State(Collections.unmodifiableMap(copy), pending, trace);
+    return new State(Collections.unmodifiableMap(copy), pending, retrying, trace);
   }
 
   State withPending(int callNode, PendingTruncation truncation) {
     Map<Integer, PendingTruncation> copy = new HashMap<>(pending);
     copy.put(callNode, truncation);
-    return new State(facts, Collections.unmodifiableMap(copy), trace);
+    return new State(facts, Collections.unmodifiableMap(copy), retrying, trace);
   }
 
   State withoutPending(Predicate<PendingTruncation> resolved) {
@@ -80,17 +98,18 @@ final class State {
     }
     Map<Integer, PendingTruncation> copy = new HashMap<>(pending);
     copy.values().removeIf(resolved);
-    return new State(facts, Collections.unmodifiableMap(copy), trace);
+    return new State(facts, Collections.unmodifiableMap(copy), retrying, trace);
   }
 
   State step(Position position, String description) {
-    return new State(facts, pending, trace.plus(new PathStep(position, description)));
+    return new State(facts, pending, retrying, trace.plus(new PathStep(position, description)));
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof State that
         && hash == that.hash
+        && retrying == that.retrying
         && facts.equals(that.facts)
         && pending.equals(that.pending);
   }
