@@ -22,6 +22,11 @@ import com.google.errorprone.ErrorProneFlags;
 public final class AopPageLeftLocked extends AopDataflowChecker {
   private static final long serialVersionUID = 1L;
 
+  /** The constructor {@link java.util.ServiceLoader} requires; Error Prone uses the other. */
+  public AopPageLeftLocked() {
+    this(ErrorProneFlags.empty());
+  }
+
   public AopPageLeftLocked(ErrorProneFlags flags) {
     super(flags);
   }

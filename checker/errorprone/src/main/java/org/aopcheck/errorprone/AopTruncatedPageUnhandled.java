@@ -23,6 +23,11 @@ import com.google.errorprone.ErrorProneFlags;
 public final class AopTruncatedPageUnhandled extends AopDataflowChecker {
   private static final long serialVersionUID = 1L;
 
+  /** The constructor {@link java.util.ServiceLoader} requires; Error Prone uses the other. */
+  public AopTruncatedPageUnhandled() {
+    this(ErrorProneFlags.empty());
+  }
+
   public AopTruncatedPageUnhandled(ErrorProneFlags flags) {
     super(flags);
   }

@@ -22,6 +22,11 @@ import com.google.errorprone.ErrorProneFlags;
 public final class AopUndeclaredCode extends AopDataflowChecker {
   private static final long serialVersionUID = 1L;
 
+  /** The constructor {@link java.util.ServiceLoader} requires; Error Prone uses the other. */
+  public AopUndeclaredCode() {
+    this(ErrorProneFlags.empty());
+  }
+
   public AopUndeclaredCode(ErrorProneFlags flags) {
     super(flags);
   }

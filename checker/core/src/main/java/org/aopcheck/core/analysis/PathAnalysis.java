@@ -460,7 +460,10 @@ public final class PathAnalysis {
     if (fact instanceof IntFact value && value.origin() != null) {
       Origin origin = value.origin();
       String flow = sink.kind().describe(sink.detail()) + " at line " + at.line();
-      if (value.atoms().contains(IntAtom.TRUNCATED_PAGE)) {
+      // A method that itself declares a code may hand it to other methods: it knows what it is.
+      boolean handedOn = sink.kind() == SinkKind.ARGUMENT;
+      if (value.atoms().contains(IntAtom.TRUNCATED_PAGE)
+          && !(handedOn && self.declaredCodes().contains(AopCode.TRUNCATED_PAGE))) {
         report(
             MessageKey.TRUNCATED_PAGE_SINK,
             at,
@@ -471,7 +474,8 @@ public final class PathAnalysis {
             flow);
         state = state.withoutPending(p -> p.origin().callNode() == origin.callNode());
       }
-      if (value.atoms().contains(IntAtom.WRITEPAGE_ACTIVATE)) {
+      if (value.atoms().contains(IntAtom.WRITEPAGE_ACTIVATE)
+          && !(handedOn && self.declaredCodes().contains(AopCode.WRITEPAGE_ACTIVATE))) {
         report(
             MessageKey.WRITEPAGE_ACTIVATE_SINK,
             at,
@@ -725,11 +729,14 @@ public final class PathAnalysis {
       State state,
       List<State> whenTrue,
       List<State> whenFalse) {
-    if (!(state.fact(variable) instanceof IntFact value)) {
+    Fact fact = state.fact(variable);
+    if (fact != null && !(fact instanceof IntFact)) {
       whenTrue.add(state);
       whenFalse.add(state);
       return;
     }
+    // An int compared with a constant and not known yet: each side learns its range.
+    IntFact value = fact != null ? (IntFact) fact : new IntFact(IntAtom.ALL, null, null);
     for (boolean side : new boolean[] {true, false}) {
       Set<IntAtom> refined = EnumSet.noneOf(IntAtom.class);
       for (IntAtom atom : value.atoms()) {

@@ -2,14 +2,19 @@ package org.aopcheck.errorprone.lowering;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -189,10 +194,10 @@ public final class CfgLowering {
         continue;
       }
       if (block instanceof ConditionalBlock conditional) {
-        edge(last, blockNodes.get(conditional.getThenSuccessor())[0]);
-        edge(last, blockNodes.get(conditional.getElseSuccessor())[0]);
+        edge(last, target(block, conditional.getThenSuccessor(), true, blockNodes));
+        edge(last, target(block, conditional.getElseSuccessor(), false, blockNodes));
       } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
-        edge(last, blockNodes.get(single.getSuccessor())[0]);
+        edge(last, target(block, single.getSuccessor(), true, blockNodes));
       }
     }
 
@@ -207,6 +212,112 @@ public final class CfgLowering {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * The node control enters when it goes from {@code from} to {@code to}. The regular exit gets a
+   * return node per incoming edge, at the bare {@code return;} that leads there if there is one
+   * (javac's CFG has no node for it), else at the method's closing brace.
+   */
+  private int target(Block from, Block to, boolean thenEdge, Map<Block, int[]> blockNodes) {
+    if (to instanceof SpecialBlock special
+        && special.getSpecialType() == SpecialBlock.SpecialBlockType.EXIT) {
+      return add(new Event.Return(new Value.Unknown()), exitPosition(from, thenEdge));
+    }
+    return blockNodes.get(to)[0];
+  }
+
+  private Position exitPosition(Block from, boolean thenEdge) {
+    Tree bareReturn = null;
+    if (from instanceof ConditionalBlock) {
+      Node condition = conditionOf(from);
+      if (condition != null && condition.getTree() != null) {
+        TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), condition.getTree());
+        while (path != null
+            && path.getParentPath() != null
+            && path.getParentPath().getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+          path = path.getParentPath();
+        }
+        if (path != null && path.getParentPath() != null
+            && path.getParentPath().getLeaf() instanceof IfTree ifTree) {
+          bareReturn = firstBareReturn(thenEdge ? ifTree.getThenStatement() : ifTree.getElseStatement());
+        }
+      }
+    } else {
+      Node last = lastNodeWithTree(from);
+      if (last != null) {
+        int end = state.getEndPosition(last.getTree());
+        for (StatementTree statement : simpleStatements()) {
+          if (ASTHelpers.getStartPosition(statement) >= end) {
+            bareReturn = isBareReturn(statement) ? statement : null;
+            break;
+          }
+        }
+      }
+    }
+    return bareReturn != null ? position(bareReturn) : endOfMethod();
+  }
+
+  private static Node lastNodeWithTree(Block block) {
+    List<Node> nodes = block.getNodes();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (nodes.get(i).getTree() != null) {
+        return nodes.get(i);
+      }
+    }
+    return null;
+  }
+
+  private static Tree firstBareReturn(StatementTree statement) {
+    StatementTree first = statement;
+    while (first instanceof BlockTree block && !block.getStatements().isEmpty()) {
+      first = block.getStatements().get(0);
+    }
+    return isBareReturn(first) ? first : null;
+  }
+
+  private static boolean isBareReturn(Tree tree) {
+    return tree instanceof ReturnTree ret && ret.getExpression() == null;
+  }
+
+  private List<StatementTree> simpleStatementsCache;
+
+  /** The method's statements that are not blocks or compound statements, in source order. */
+  private List<StatementTree> simpleStatements() {
+    if (simpleStatementsCache == null) {
+      List<StatementTree> statements = new ArrayList<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+          if (tree instanceof StatementTree statement
+              && !(tree instanceof BlockTree)
+              && !(tree instanceof ClassTree)
+              && (tree instanceof ReturnTree
+                  || tree instanceof ExpressionStatementTree
+                  || tree instanceof VariableTree
+                  || tree.getKind() == Tree.Kind.BREAK
+                  || tree.getKind() == Tree.Kind.CONTINUE
+                  || tree.getKind() == Tree.Kind.THROW
+                  || tree.getKind() == Tree.Kind.IF
+                  || tree.getKind() == Tree.Kind.WHILE_LOOP
+                  || tree.getKind() == Tree.Kind.DO_WHILE_LOOP
+                  || tree.getKind() == Tree.Kind.FOR_LOOP
+                  || tree.getKind() == Tree.Kind.ENHANCED_FOR_LOOP
+                  || tree.getKind() == Tree.Kind.SWITCH
+                  || tree.getKind() == Tree.Kind.TRY
+                  || tree.getKind() == Tree.Kind.SYNCHRONIZED)) {
+            statements.add(statement);
+          }
+          if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
+            return null;
+          }
+          return super.scan(tree, unused);
+        }
+      }.scan(method.getBody(), null);
+      statements.sort(java.util.Comparator.comparingInt(ASTHelpers::getStartPosition));
+      simpleStatementsCache = statements;
+    }
+    return simpleStatementsCache;
   }
 
   private static ClassTree enclosingClass(TreePath path) {
@@ -244,12 +355,10 @@ public final class CfgLowering {
               conditionNode == null ? position(method) : position(conditionNode.getTree()));
       return new int[] {id, id};
     }
-    if (block instanceof SpecialBlock special) {
-      Event event =
-          special.getSpecialType() == SpecialBlock.SpecialBlockType.EXIT
-              ? new Event.Return(new Value.Unknown())
-              : new Event.Nop();
-      int id = add(event, endOfMethod());
+    if (block instanceof SpecialBlock) {
+      // The entry flows on; the regular exit is reached through per-edge returns (see target);
+      // the exceptional exit ends paths silently, as exceptional edges are not followed.
+      int id = add(new Event.Nop(), endOfMethod());
       return new int[] {id, id};
     }
     for (Node node : block.getNodes()) {
