@@ -38,12 +38,33 @@ final class ErrorProneRun {
   private static final Pattern ERROR_PRONE_MESSAGE =
       Pattern.compile("^\\[(\\w+)\\] (.*?)(?:\\s*\\(see [^)]*\\))?\\s*$", Pattern.DOTALL);
 
-  /** The result of one run. */
+  /** The findings of one run, and the compile errors that kept it from checking everything. */
   record Result(List<Finding> findings, List<String> compileErrors) {}
 
   private ErrorProneRun() {}
 
+  /** What runs inside javac. */
+  enum Plugins {
+    /** javac alone: the floor. */
+    NONE,
+    /** Error Prone with every check disabled: the cost of hosting any Error Prone plugin. */
+    ERROR_PRONE_WITHOUT_CHECKS,
+    /** Error Prone running aopcheck's checks only: what {@code aopcheck} does. */
+    AOPCHECK
+  }
+
+  /** The diagnostics of one compile and the time javac took to run it. */
+  record Compilation(List<Diagnostic<? extends JavaFileObject>> diagnostics, long nanoseconds) {}
+
   static Result check(List<Path> sources, List<Path> extraClasspath) {
+    return collect(compile(sources, extraClasspath, Plugins.AOPCHECK).diagnostics());
+  }
+
+  /**
+   * Compiles {@code sources} against the annotations, the reference VM and {@code extraClasspath}.
+   * Only javac's own work is timed: setting up the file manager and the task is not.
+   */
+  static Compilation compile(List<Path> sources, List<Path> extraClasspath, Plugins plugins) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path outputDirectory = createTemporaryDirectory();
@@ -53,20 +74,23 @@ final class ErrorProneRun {
       options.addAll(List.of("-d", outputDirectory.toString(), "-proc:none", "-implicit:none"));
       options.addAll(List.of("-encoding", "UTF-8", "-Xmaxwarns", "1000000", "-Xmaxerrs", "1000"));
       options.addAll(List.of("-classpath", joinPaths(classpathFor(extraClasspath))));
-      options.addAll(List.of("-processorpath", System.getProperty("java.class.path")));
-      options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
-      options.add(errorProneOption());
-      StringWriter javacOutput = new StringWriter();
-      javac
-          .getTask(
-              javacOutput,
+      if (plugins != Plugins.NONE) {
+        options.addAll(List.of("-processorpath", System.getProperty("java.class.path")));
+        options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
+        options.add(errorProneOption(plugins == Plugins.AOPCHECK ? checkNames() : List.of()));
+      }
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              new StringWriter(),
               fileManager,
               diagnostics,
               options,
               null,
-              fileManager.getJavaFileObjectsFromPaths(sources))
-          .call();
-      return collect(diagnostics.getDiagnostics());
+              fileManager.getJavaFileObjectsFromPaths(sources));
+      long start = System.nanoTime();
+      task.call();
+      long elapsed = System.nanoTime() - start;
+      return new Compilation(diagnostics.getDiagnostics(), elapsed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -83,9 +107,9 @@ final class ErrorProneRun {
         .toList();
   }
 
-  private static String errorProneOption() {
+  private static String errorProneOption(List<String> enabledChecks) {
     StringBuilder option = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
-    for (String check : checkNames()) {
+    for (String check : enabledChecks) {
       option.append(" -Xep:").append(check).append(":WARN");
     }
     return option.toString();
