@@ -74,12 +74,13 @@ import org.aopcheck.annotations.PageOperation;
  *       (in any radix) standing for a result: an operand of {@code ==} / {@code !=} whose other
  *       operand is a result, a {@code case} label of a {@code switch} on a result, the value of a
  *       {@code return} in an operation, or the value assigned to a result variable. A
- *       <em>result</em> is a call of an operation (a method carrying {@link PageOperation} or {@link
- *       MayReturn}, or overriding one that does) or a local variable of the enclosing method that is
- *       assigned one, assigned another result variable, or returned by an operation. Parentheses,
- *       the branches of {@code ?:} and the values a switch expression yields are looked through.
- *       Anything else (arithmetic, masks, sizes, arguments, relational tests, constant declarations
- *       such as {@code static final int AOP_TRUNCATED_PAGE = 0x80001;}) is not flagged.
+ *       <em>result</em> is a call of an operation (a method carrying {@link PageOperation} or
+ *       {@link MayReturn}, or overriding one that does) or a local variable of the enclosing method
+ *       that is assigned one, assigned another result variable, or returned by an operation.
+ *       Parentheses, the branches of {@code ?:} and the values a switch expression yields are
+ *       looked through. Anything else (arithmetic, masks, sizes, arguments, relational tests,
+ *       constant declarations such as {@code static final int AOP_TRUNCATED_PAGE = 0x80001;}) is
+ *       not flagged.
  * </ol>
  *
  * <p>The fix uses a constant found without knowing any particular API: an accessible {@code static
@@ -316,7 +317,8 @@ public final class AopLegacyName extends BugChecker
       Symbol symbol = state.getSymbolFromString(className);
       if (!(symbol instanceof ClassSymbol)) {
         searched.add(
-            String.format("(-XepOpt:%s=%s is not on the classpath)", CODE_CONSTANTS_FLAG, className));
+            String.format(
+                "(-XepOpt:%s=%s is not on the classpath)", CODE_CONSTANTS_FLAG, className));
         continue;
       }
       searched.add(String.format("in %s (-XepOpt:%s)", className, CODE_CONSTANTS_FLAG));
@@ -338,7 +340,8 @@ public final class AopLegacyName extends BugChecker
     ClassSymbol hereClass = here == null ? null : ASTHelpers.getSymbol(here);
     PackageSymbol herePackage =
         hereClass == null
-            ? (PackageSymbol) ASTHelpers.getSymbol(state.getPath().getCompilationUnit().getPackage())
+            ? (PackageSymbol)
+                ASTHelpers.getSymbol(state.getPath().getCompilationUnit().getPackage())
             : ASTHelpers.enclosingPackage(hereClass);
     for (Symbol s = symbol; s != null && !(s instanceof PackageSymbol); s = s.owner) {
       long flags = s.flags();
@@ -430,8 +433,7 @@ public final class AopLegacyName extends BugChecker
         case YIELD:
           {
             TreePath switchPath = parentPath;
-            while (switchPath != null
-                && !(switchPath.getLeaf() instanceof SwitchExpressionTree)) {
+            while (switchPath != null && !(switchPath.getLeaf() instanceof SwitchExpressionTree)) {
               switchPath = switchPath.getParentPath();
             }
             if (switchPath == null) {
@@ -451,7 +453,8 @@ public final class AopLegacyName extends BugChecker
           {
             AssignmentTree assignment = (AssignmentTree) parent;
             return assignment.getExpression() == child
-                    && isResultVariable(ASTHelpers.getSymbol(assignment.getVariable()), parentPath, state)
+                    && isResultVariable(
+                        ASTHelpers.getSymbol(assignment.getVariable()), parentPath, state)
                 ? Optional.of(ResultUse.ASSIGNED)
                 : Optional.empty();
           }
@@ -522,8 +525,7 @@ public final class AopLegacyName extends BugChecker
   }
 
   private static boolean isResult(ExpressionTree expression, TreePath where, VisitorState state) {
-    return producesResult(
-        expression, variable -> isResultVariable(variable, where, state), state);
+    return producesResult(expression, variable -> isResultVariable(variable, where, state), state);
   }
 
   /**

@@ -539,7 +539,8 @@ class AopLegacyNameTest {
           .expectErrorMessage(
               "fixed",
               message ->
-                  message.contains("use AOP_TRUNCATED_PAGE") && !message.contains("no automatic fix"))
+                  message.contains("use AOP_TRUNCATED_PAGE")
+                      && !message.contains("no automatic fix"))
           .doTest();
     }
 
