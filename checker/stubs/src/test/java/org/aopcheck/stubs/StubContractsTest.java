@@ -115,7 +115,7 @@ class StubContractsTest {
                 "java.io.File",
                 "org.example.cachefs.CachePage[]")
             .bestEffort());
-    assertEquals(12, stubs.methods().size());
+    assertEquals(11, stubs.methods().size());
     assertEquals(List.of(example), stubs.files());
   }
 
