@@ -52,8 +52,8 @@ public enum Check {
   LEGACY_NAME(
       "AopLegacyName",
       Side.HYGIENE,
-      "The pre-2005 WRITEPAGE_ACTIVATE name or a raw 0x80000/0x80001 literal is used instead of"
-          + " the AOP_ constant.");
+      "The pre-2.6.15 name WRITEPAGE_ACTIVATE, or a raw 0x80000 / 0x80001 used as an operation"
+          + " result; use AOP_WRITEPAGE_ACTIVATE / AOP_TRUNCATED_PAGE");
 
   /** Which side of the protocol a check looks at. */
   public enum Side {
