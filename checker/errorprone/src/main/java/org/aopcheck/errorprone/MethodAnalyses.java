@@ -10,7 +10,11 @@ import org.aopcheck.core.analysis.AnalysisResult;
 import org.aopcheck.core.analysis.PathAnalysis;
 import org.aopcheck.core.contract.ContractSource;
 import org.aopcheck.core.ir.MethodGraph;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import javax.tools.Diagnostic;
 import org.aopcheck.errorprone.contract.ContractReader;
+import org.aopcheck.errorprone.contract.StubContractSource;
+import org.aopcheck.stubs.StubFileException;
 import org.aopcheck.errorprone.lowering.CfgLowering;
 
 /**
@@ -82,10 +86,26 @@ final class MethodAnalyses {
     return outcome;
   }
 
+  /**
+   * The stub files' contracts. A bad stub file is one compile error naming the file and line, once;
+   * the compilation goes on without stubs so that every other message still shows.
+   */
+  private static ContractSource stubs(AopConfig config, Context context) {
+    try {
+      return StubContractSource.load(config.stubs());
+    } catch (StubFileException e) {
+      JavacProcessingEnvironment.instance(context)
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, "aopcheck: bad stub file " + e.getMessage());
+      return ContractSource.NONE;
+    }
+  }
+
   private Outcome run(MethodTree method, VisitorState state, AopConfig config) {
     try {
       if (contracts == null) {
-        contracts = new ContractReader(state.getTypes(), state.getElements(), ContractSource.NONE);
+        contracts =
+            new ContractReader(state.getTypes(), state.getElements(), stubs(config, state.context));
       }
       if (method.getName().contentEquals(String.valueOf(config.injectFaultInMethod()))) {
         throw new IllegalStateException("fault injected by -XepOpt:Aop:InjectFaultInMethod");

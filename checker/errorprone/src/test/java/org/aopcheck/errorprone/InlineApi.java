@@ -2,6 +2,8 @@ package org.aopcheck.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A small page-cache API, annotated with the contract vocabulary and declared inline by every test:
@@ -13,11 +15,12 @@ final class InlineApi {
   private InlineApi() {}
 
   /** A helper for {@code checker} with the API's sources added. */
-  static CompilationTestHelper helper(Class<? extends BugChecker> checker, Class<?> test) {
-    return CompilationTestHelper.newInstance(checker, test)
-        .addSourceLines(
-            "api/Ops.java",
-            """
+  /** The API's sources, by path. */
+  static Map<String, String> sources() {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "api/Ops.java",
+        """
             package api;
 
             import static org.aopcheck.annotations.AopCode.TRUNCATED_PAGE;
@@ -46,10 +49,10 @@ final class InlineApi {
               @MayReturn(WRITEPAGE_ACTIVATE)
               int writepage(@PageParameter Pg page, Wbc wbc);
             }
-            """)
-        .addSourceLines(
-            "api/Pg.java",
-            """
+            """);
+    sources.put(
+        "api/Pg.java",
+        """
             package api;
 
             import org.aopcheck.annotations.Locks;
@@ -90,10 +93,10 @@ final class InlineApi {
                 return null;
               }
             }
-            """)
-        .addSourceLines(
-            "api/Cache.java",
-            """
+            """);
+    sources.put(
+        "api/Cache.java",
+        """
             package api;
 
             import org.aopcheck.annotations.LooksUp;
@@ -115,10 +118,10 @@ final class InlineApi {
 
               public void setError(int error) {}
             }
-            """)
-        .addSourceLines(
-            "api/Lru.java",
-            """
+            """);
+    sources.put(
+        "api/Lru.java",
+        """
             package api;
 
             import org.aopcheck.annotations.PageParameter;
@@ -132,20 +135,20 @@ final class InlineApi {
               @TakesOver
               public void activate(@PageParameter Pg page) {}
             }
-            """)
-        .addSourceLines(
-            "api/Wbc.java",
-            """
+            """);
+    sources.put(
+        "api/Wbc.java",
+        """
             package api;
 
             public class Wbc {
               public boolean forReclaim;
               public long nrToWrite;
             }
-            """)
-        .addSourceLines(
-            "api/Codes.java",
-            """
+            """);
+    sources.put(
+        "api/Codes.java",
+        """
             package api;
 
             public final class Codes {
@@ -158,5 +161,13 @@ final class InlineApi {
               private Codes() {}
             }
             """);
+    return sources;
+  }
+
+  /** A helper for {@code checker} with the API's sources added. */
+  static CompilationTestHelper helper(Class<? extends BugChecker> checker, Class<?> test) {
+    CompilationTestHelper helper = CompilationTestHelper.newInstance(checker, test);
+    sources().forEach((path, text) -> helper.addSourceLines(path, text));
+    return helper;
   }
 }
