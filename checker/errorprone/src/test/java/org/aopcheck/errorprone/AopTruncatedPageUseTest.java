@@ -25,12 +25,34 @@ class AopTruncatedPageUseTest {
                 }
                 // BUG: Diagnostic contains: page page is used at line 12 (call of waitUnlocked), but readpage at line 6 returned AOP_TRUNCATED_PAGE
                 page.waitUnlocked();
-                // BUG: Diagnostic contains: AopTruncatedPageUse
+                // Reported once per path: the uses below need the same fix.
                 if (!page.isUptodate()) {
                   page.release();
                   return null;
                 }
-                // BUG: Diagnostic contains: returned to the caller
+                return page;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void returningTheStalePageIsAUse() {
+    helper
+        .addSourceLines(
+            "Lookup.java",
+            """
+            import api.*;
+
+            class Lookup {
+              Pg lookUp(Ops ops, Cache cache, Object file) {
+                Pg page = cache.findLock(0);
+                if (ops.readpage(file, page) < 0) {
+                  page.release();
+                  return null;
+                }
+                // BUG: Diagnostic contains: (returned to the caller)
                 return page;
               }
             }

@@ -41,6 +41,8 @@ public sealed interface Fact {
    *     or null
    * @param firstReleaseSinceStale where it was first released after going stale, or null
    * @param redirtied whether it has been redirtied on this path
+   * @param staleUseReported whether a use of the stale page was reported on this path (one
+   *     finding per stale page and path: the fix, a new look-up, is the same for every use)
    */
   record PageFact(
       Lock lock,
@@ -48,31 +50,39 @@ public sealed interface Fact {
       boolean owned,
       Origin stale,
       Position firstReleaseSinceStale,
-      boolean redirtied)
+      boolean redirtied,
+      boolean staleUseReported)
       implements Fact {
 
     static PageFact fresh(Lock lock, Cause cause, boolean owned) {
-      return new PageFact(lock, cause, owned, null, null, false);
+      return new PageFact(lock, cause, owned, null, null, false, false);
     }
 
     PageFact withLock(Lock newLock, Cause cause) {
-      return new PageFact(newLock, cause, owned, stale, firstReleaseSinceStale, redirtied);
+      return new PageFact(
+          newLock, cause, owned, stale, firstReleaseSinceStale, redirtied, staleUseReported);
     }
 
     PageFact withStale(Origin truncation) {
-      return new PageFact(lock, lockCause, owned, truncation, null, redirtied);
+      return new PageFact(lock, lockCause, owned, truncation, null, redirtied, false);
     }
 
     PageFact withRelease(Position position) {
-      return new PageFact(lock, lockCause, owned, stale, position, redirtied);
+      return new PageFact(lock, lockCause, owned, stale, position, redirtied, staleUseReported);
     }
 
     PageFact redirty() {
-      return new PageFact(lock, lockCause, owned, stale, firstReleaseSinceStale, true);
+      return new PageFact(
+          lock, lockCause, owned, stale, firstReleaseSinceStale, true, staleUseReported);
     }
 
     PageFact escaped() {
-      return new PageFact(lock, lockCause, false, stale, firstReleaseSinceStale, redirtied);
+      return new PageFact(
+          lock, lockCause, false, stale, firstReleaseSinceStale, redirtied, staleUseReported);
+    }
+
+    PageFact withStaleUseReported() {
+      return new PageFact(lock, lockCause, owned, stale, firstReleaseSinceStale, redirtied, true);
     }
   }
 }

@@ -172,7 +172,13 @@ public final class PathAnalysis {
   }
 
   private static String testedVariable(Condition condition) {
-    if (condition instanceof Condition.Comparison comparison) {
+    if (condition instanceof Condition.And and) {
+      String left = testedVariable(and.left());
+      return left != null ? left : testedVariable(and.right());
+    } else if (condition instanceof Condition.Or or) {
+      String left = testedVariable(or.left());
+      return left != null ? left : testedVariable(or.right());
+    } else if (condition instanceof Condition.Comparison comparison) {
       return comparison.variable();
     } else if (condition instanceof Condition.OneOf oneOf) {
       return oneOf.variable();
@@ -201,8 +207,7 @@ public final class PathAnalysis {
     } else if (event instanceof Event.PageEffect effect) {
       forward(node, pageEffect(effect, at, state));
     } else if (event instanceof Event.PageUse use) {
-      useOfPage(use.page(), use.what(), at, state);
-      forward(node, state);
+      forward(node, useOfPage(use.page(), use.what(), at, state));
     } else if (event instanceof Event.Assign assign) {
       for (State next : assign(assign, at, state)) {
         forward(node, next);
@@ -258,7 +263,7 @@ public final class PathAnalysis {
     }
     PageFact before = state.page(call.page());
     if (before != null && before.stale() != null) {
-      reportStaleUse(call.page(), "passed to " + name, at, before, state);
+      state = state.with(call.page(), reportStaleUse(call.page(), "passed to " + name, at, before, state));
     }
     // Reaching the same call again is a retry of whatever truncation it left pending.
     State base = state.withoutPending(p -> p.origin().callNode() == nodeId).withRetrying(false);
@@ -347,7 +352,7 @@ public final class PathAnalysis {
       }
       case LOCK -> {
         if (page.stale() != null) {
-          reportStaleUse(variable, "locked by " + effect.callee(), at, page, state);
+          page = reportStaleUse(variable, "locked by " + effect.callee(), at, page, state);
         }
         page = page.withLock(Lock.LOCKED, new Cause(Cause.Kind.LOCK, effect.callee(), null, at));
       }
@@ -370,13 +375,13 @@ public final class PathAnalysis {
       }
       case REDIRTY -> {
         if (page.stale() != null) {
-          reportStaleUse(variable, "redirtied by " + effect.callee(), at, page, state);
+          page = reportStaleUse(variable, "redirtied by " + effect.callee(), at, page, state);
         }
         page = page.redirty();
       }
       case TAKE_OVER -> {
         if (page.stale() != null) {
-          reportStaleUse(variable, "handed to " + effect.callee(), at, page, state);
+          page = reportStaleUse(variable, "handed to " + effect.callee(), at, page, state);
         }
         // Whoever took it over now owes the unlock.
         page = page.withLock(Lock.UNKNOWN, null);
@@ -385,14 +390,20 @@ public final class PathAnalysis {
     return state.with(variable, page).step(at, "page " + variable + ": " + effect.callee());
   }
 
-  private void useOfPage(String variable, String what, Position at, State state) {
+  private State useOfPage(String variable, String what, Position at, State state) {
     PageFact page = state.page(variable);
     if (page != null && page.stale() != null) {
-      reportStaleUse(variable, what, at, page, state);
+      return state.with(variable, reportStaleUse(variable, what, at, page, state));
     }
+    return state;
   }
 
-  private void reportStaleUse(String variable, String what, Position at, PageFact page, State state) {
+  /** Reports the first use of a stale page on this path; returns the page with that noted. */
+  private PageFact reportStaleUse(
+      String variable, String what, Position at, PageFact page, State state) {
+    if (page.staleUseReported()) {
+      return page;
+    }
     report(
         MessageKey.TRUNCATED_PAGE_USED,
         at,
@@ -402,6 +413,7 @@ public final class PathAnalysis {
         what,
         page.stale().operation(),
         page.stale().callPosition().line());
+    return page.withStaleUseReported();
   }
 
   private List<State> assign(Event.Assign assign, Position at, State state) {
@@ -412,6 +424,9 @@ public final class PathAnalysis {
       return List.of(
           pageReplaced(variable, where, at, state)
               .with(variable, new IntFact(Set.of(IntAtom.of(constant.value())), null, at)));
+    } else if (value instanceof Value.Truth truth) {
+      return List.of(
+          pageReplaced(variable, where, at, state).with(variable, new FlagFact(truth.value())));
     } else if (value instanceof Value.Null) {
       return List.of(pageReplaced(variable, where, at, state).with(variable, null));
     } else if (value instanceof Value.Variable source) {
@@ -460,10 +475,7 @@ public final class PathAnalysis {
     if (fact instanceof IntFact value && value.origin() != null) {
       Origin origin = value.origin();
       String flow = sink.kind().describe(sink.detail()) + " at line " + at.line();
-      // A method that itself declares a code may hand it to other methods: it knows what it is.
-      boolean handedOn = sink.kind() == SinkKind.ARGUMENT;
-      if (value.atoms().contains(IntAtom.TRUNCATED_PAGE)
-          && !(handedOn && self.declaredCodes().contains(AopCode.TRUNCATED_PAGE))) {
+      if (value.atoms().contains(IntAtom.TRUNCATED_PAGE)) {
         report(
             MessageKey.TRUNCATED_PAGE_SINK,
             at,
@@ -474,8 +486,7 @@ public final class PathAnalysis {
             flow);
         state = state.withoutPending(p -> p.origin().callNode() == origin.callNode());
       }
-      if (value.atoms().contains(IntAtom.WRITEPAGE_ACTIVATE)
-          && !(handedOn && self.declaredCodes().contains(AopCode.WRITEPAGE_ACTIVATE))) {
+      if (value.atoms().contains(IntAtom.WRITEPAGE_ACTIVATE)) {
         report(
             MessageKey.WRITEPAGE_ACTIVATE_SINK,
             at,
@@ -487,11 +498,9 @@ public final class PathAnalysis {
       }
     } else if (fact instanceof PageFact page) {
       if (page.stale() != null) {
-        reportStaleUse(sink.variable(), sink.kind().describe(sink.detail()), at, page, state);
+        page = reportStaleUse(sink.variable(), sink.kind().describe(sink.detail()), at, page, state);
       }
-      if (sink.kind() == SinkKind.FIELD_STORE) {
-        state = state.with(sink.variable(), page.escaped());
-      }
+      state = state.with(sink.variable(), sink.kind() == SinkKind.FIELD_STORE ? page.escaped() : page);
     }
     return state;
   }
@@ -705,12 +714,43 @@ public final class PathAnalysis {
 
   /** The states that take each side of a test, with the tested value refined on each side. */
   private Split split(Condition condition, String text, Position at, State state) {
+    Split split = split(condition, text, at, state, true);
+    if (!(condition instanceof Condition.And || condition instanceof Condition.Or)) {
+      return split;
+    }
+    // A compound test is judged as a whole: `ret < 0 || ret == AOP_TRUNCATED_PAGE` isolates it.
     List<State> whenTrue = new ArrayList<>();
     List<State> whenFalse = new ArrayList<>();
-    if (condition instanceof Condition.Comparison comparison) {
-      splitInt(comparison.variable(), condition, text, at, state, whenTrue, whenFalse);
+    split.whenTrue().forEach(s -> whenTrue.add(recordTests(condition, true, text, at, s)));
+    split.whenFalse().forEach(s -> whenFalse.add(recordTests(condition, false, text, at, s)));
+    return new Split(whenTrue, whenFalse);
+  }
+
+  private Split split(
+      Condition condition, String text, Position at, State state, boolean recordTests) {
+    List<State> whenTrue = new ArrayList<>();
+    List<State> whenFalse = new ArrayList<>();
+    if (condition instanceof Condition.And and) {
+      Split left = split(and.left(), text, at, state, false);
+      whenFalse.addAll(left.whenFalse());
+      for (State next : left.whenTrue()) {
+        Split right = split(and.right(), text, at, next, false);
+        whenTrue.addAll(right.whenTrue());
+        whenFalse.addAll(right.whenFalse());
+      }
+    } else if (condition instanceof Condition.Or or) {
+      Split left = split(or.left(), text, at, state, false);
+      whenTrue.addAll(left.whenTrue());
+      for (State next : left.whenFalse()) {
+        Split right = split(or.right(), text, at, next, false);
+        whenTrue.addAll(right.whenTrue());
+        whenFalse.addAll(right.whenFalse());
+      }
+    } else if (condition instanceof Condition.Comparison comparison) {
+      splitInt(
+          comparison.variable(), condition, text, at, state, whenTrue, whenFalse, recordTests);
     } else if (condition instanceof Condition.OneOf oneOf) {
-      splitInt(oneOf.variable(), condition, text, at, state, whenTrue, whenFalse);
+      splitInt(oneOf.variable(), condition, text, at, state, whenTrue, whenFalse, recordTests);
     } else if (condition instanceof Condition.Flag flag
         && state.fact(flag.variable()) instanceof FlagFact value) {
       (value.value() != flag.negated() ? whenTrue : whenFalse).add(state);
@@ -728,7 +768,8 @@ public final class PathAnalysis {
       Position at,
       State state,
       List<State> whenTrue,
-      List<State> whenFalse) {
+      List<State> whenFalse,
+      boolean recordTests) {
     Fact fact = state.fact(variable);
     if (fact != null && !(fact instanceof IntFact)) {
       whenTrue.add(state);
@@ -747,29 +788,87 @@ public final class PathAnalysis {
       if (refined.isEmpty()) {
         continue; // this path cannot take that side
       }
-      IntFact next = value.withAtoms(refined);
-      State nextState = state;
-      Origin origin = value.origin();
-      if (origin != null) {
-        for (IntAtom atom : refined) {
-          Origin.Test test = misleadingTest(origin, atom, condition, side, text, at);
-          if (test != null) {
-            next = next.withOrigin(next.origin().withTest(test));
-            PendingTruncation pending = nextState.pending().get(origin.callNode());
-            if (atom == IntAtom.TRUNCATED_PAGE && pending != null && pending.firstTest() == null) {
-              nextState =
-                  nextState.withPending(
-                      origin.callNode(), new PendingTruncation(pending.origin(), pending.page(), test));
-            }
-          }
-        }
-        nextState = nextState.step(at, "`" + text + "` is " + side);
+      State nextState = state.with(variable, value.withAtoms(refined));
+      if (recordTests) {
+        nextState = recordTest(variable, condition, side, text, at, nextState);
       }
-      (side ? whenTrue : whenFalse).add(nextState.with(variable, next));
+      (side ? whenTrue : whenFalse).add(nextState);
     }
   }
 
+  /** Records, for every result a compound condition tests, whether it mistook a code. */
+  private State recordTests(Condition condition, boolean side, String text, Position at, State state) {
+    Set<String> variables = new java.util.LinkedHashSet<>();
+    testedVariables(condition, variables);
+    for (String variable : variables) {
+      state = recordTest(variable, condition, side, text, at, state);
+    }
+    return state;
+  }
+
+  private static void testedVariables(Condition condition, Set<String> into) {
+    if (condition instanceof Condition.And and) {
+      testedVariables(and.left(), into);
+      testedVariables(and.right(), into);
+    } else if (condition instanceof Condition.Or or) {
+      testedVariables(or.left(), into);
+      testedVariables(or.right(), into);
+    } else if (condition instanceof Condition.Comparison comparison) {
+      into.add(comparison.variable());
+    } else if (condition instanceof Condition.OneOf oneOf) {
+      into.add(oneOf.variable());
+    }
+  }
+
+  /**
+   * If {@code variable} holds an operation's outcome, records the first test that took a positive
+   * code down the same branch as errors or as 0, and adds the branch to the path.
+   */
+  private State recordTest(
+      String variable, Condition condition, boolean side, String text, Position at, State state) {
+    if (!(state.fact(variable) instanceof IntFact value) || value.origin() == null) {
+      return state;
+    }
+    Origin origin = value.origin();
+    IntFact next = value;
+    State nextState = state;
+    for (IntAtom atom : value.atoms()) {
+      Origin.Test test = misleadingTest(origin, atom, condition, variable, side, text, at);
+      if (test != null) {
+        next = next.withOrigin(next.origin().withTest(test));
+        PendingTruncation pending = nextState.pending().get(origin.callNode());
+        if (atom == IntAtom.TRUNCATED_PAGE && pending != null && pending.firstTest() == null) {
+          nextState =
+              nextState.withPending(
+                  origin.callNode(), new PendingTruncation(pending.origin(), pending.page(), test));
+        }
+      }
+    }
+    return nextState.with(variable, next).step(at, "`" + text + "` is " + side);
+  }
+
   private static boolean mayTake(Condition condition, IntAtom atom, boolean side) {
+    return mayTake(condition, null, atom, side);
+  }
+
+  /**
+   * Whether a value of {@code atom} in {@code variable} may take {@code side} of the condition;
+   * parts of a compound condition about other variables may go either way.
+   */
+  private static boolean mayTake(Condition condition, String variable, IntAtom atom, boolean side) {
+    if (condition instanceof Condition.And and) {
+      return side
+          ? mayTake(and.left(), variable, atom, true) && mayTake(and.right(), variable, atom, true)
+          : mayTake(and.left(), variable, atom, false) || mayTake(and.right(), variable, atom, false);
+    }
+    if (condition instanceof Condition.Or or) {
+      return side
+          ? mayTake(or.left(), variable, atom, true) || mayTake(or.right(), variable, atom, true)
+          : mayTake(or.left(), variable, atom, false) && mayTake(or.right(), variable, atom, false);
+    }
+    if (variable != null && !variable.equals(testedVariable(condition))) {
+      return true;
+    }
     if (condition instanceof Condition.Comparison c) {
       return atom.mayHold(side ? c.operator() : c.operator().negate(), c.constant());
     }
@@ -786,12 +885,21 @@ public final class PathAnalysis {
    * the call's possible outcomes, the test mistakes the code for one of them.
    */
   private static Origin.Test misleadingTest(
-      Origin origin, IntAtom atom, Condition condition, boolean side, String text, Position at) {
+      Origin origin,
+      IntAtom atom,
+      Condition condition,
+      String variable,
+      boolean side,
+      String text,
+      Position at) {
     if (atom.code() == null) {
       return null;
     }
-    boolean withErrors = origin.possible().contains(IntAtom.NEGATIVE) && mayTake(condition, IntAtom.NEGATIVE, side);
-    boolean withSuccess = origin.possible().contains(IntAtom.ZERO) && mayTake(condition, IntAtom.ZERO, side);
+    boolean withErrors =
+        origin.possible().contains(IntAtom.NEGATIVE)
+            && mayTake(condition, variable, IntAtom.NEGATIVE, side);
+    boolean withSuccess =
+        origin.possible().contains(IntAtom.ZERO) && mayTake(condition, variable, IntAtom.ZERO, side);
     if (withErrors) {
       return new Origin.Test(at, text, "as an error");
     }

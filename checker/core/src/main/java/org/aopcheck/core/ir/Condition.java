@@ -40,6 +40,22 @@ public sealed interface Condition {
     }
   }
 
+  /** Both hold ({@code a && b}, evaluated left to right). */
+  record And(Condition left, Condition right) implements Condition {
+    @Override
+    public Condition negate() {
+      return new Or(left.negate(), right.negate());
+    }
+  }
+
+  /** Either holds ({@code a || b}, evaluated left to right). */
+  record Or(Condition left, Condition right) implements Condition {
+    @Override
+    public Condition negate() {
+      return new And(left.negate(), right.negate());
+    }
+  }
+
   /** A condition the front-end did not understand: both branches are possible. */
   record Unknown() implements Condition {
     @Override

@@ -12,6 +12,9 @@ public sealed interface Value {
   /** A boolean: whether {@code condition} holds ({@code boolean t = ret == AOP_TRUNCATED_PAGE}). */
   record Test(Condition condition, String text) implements Value {}
 
+  /** A boolean constant ({@code boolean unlock = true}). */
+  record Truth(boolean value) implements Value {}
+
   /** {@code null}. */
   record Null() implements Value {}
 

@@ -9,6 +9,7 @@ import static org.aopcheck.core.analysis.Script.compare;
 import static org.aopcheck.core.ir.ComparisonOperator.EQUAL;
 import static org.aopcheck.core.ir.ComparisonOperator.GREATER;
 import static org.aopcheck.core.ir.ComparisonOperator.LESS;
+import static org.aopcheck.core.ir.ComparisonOperator.LESS_OR_EQUAL;
 import static org.aopcheck.core.ir.ComparisonOperator.NOT_EQUAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -163,9 +164,9 @@ class PathAnalysisTest {
           .label("fail")
           .release(6, "p")
           .ret(7, UNKNOWN);
+      // One stale-use finding per path: the fix (a new look-up) is the same for every use.
       assertEquals(
-          List.of("TRUNCATED_PAGE_USED@4", "TRUNCATED_PAGE_USED@5", "TRUNCATED_PAGE_NOT_RETRIED@3"),
-          found(s.analyze()));
+          List.of("TRUNCATED_PAGE_USED@4", "TRUNCATED_PAGE_NOT_RETRIED@3"), found(s.analyze()));
     }
 
     /** K10: a positive status taken as a byte count, then the page unlocked again. */
@@ -300,6 +301,103 @@ class PathAnalysisTest {
           .release(6, "p")
           .returnVariable(7, "ret");
       assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void compoundConditionsAreSplitLeftToRight() {
+      Script s = Script.caller();
+      Condition errorOrTruncated =
+          new Condition.Or(compare("ret", LESS, 0), compare("ret", EQUAL, TRUNCATED));
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", PREPARE_WRITE)
+          .ifGoto(3, errorOrTruncated, "ret < 0 || ret == AOP_TRUNCATED_PAGE", "failed")
+          .sink(4, "ret", SinkKind.ARITHMETIC)
+          .unlock(5, "p")
+          .release(6, "p")
+          .ret(7, UNKNOWN)
+          .label("failed")
+          .ifGoto(8, new Condition.And(compare("ret", NOT_EQUAL, TRUNCATED), new Condition.Unknown()), "ret != AOP_TRUNCATED_PAGE && x", "unlock")
+          .ifGoto(9, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "unlock")
+          .release(10, "p")
+          .jump("again")
+          .label("unlock")
+          .unlock(11, "p")
+          .release(12, "p")
+          .returnVariable(13, "ret");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void booleanConstantsAreFlags() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", PREPARE_WRITE)
+          .assign(3, "unlock", new Value.Truth(true))
+          .ifGoto(4, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "keep")
+          .assign(5, "unlock", new Value.Truth(false))
+          .label("keep")
+          .ifGoto(6, new Condition.Flag("unlock", true), "!unlock", "done")
+          .unlock(7, "p")
+          .label("done")
+          .release(8, "p")
+          .ret(9, constant(0));
+      // The truncated path gives up (reported), but never unlocks again.
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RETRIED@2"), found(s.analyze()));
+    }
+
+    /** `continue` in do { } while (count > 0): the loop's test is about other data. */
+    @Test
+    void goingRoundADoWhileLoopIsTheRetry() {
+      Script s = Script.caller();
+      s.label("body")
+          .lookUp(1, "p", true)
+          .call(2, "status", "p", PREPARE_WRITE)
+          .ifGoto(3, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
+          .unlock(4, "p")
+          .release(5, "p")
+          .assign(6, "count", UNKNOWN)
+          .label("condition")
+          .ifGoto(7, compare("count", GREATER, 0), "count > 0", "body")
+          .returnVariable(8, "status")
+          .label("truncated")
+          .release(9, "p")
+          .jump("condition");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** The same with the test at the top: while (count > 0) { ... continue; ... }. */
+    @Test
+    void goingRoundAWhileLoopIsTheRetry() {
+      Script s = Script.caller();
+      s.label("head")
+          .ifGoto(1, compare("count", LESS_OR_EQUAL, 0), "count <= 0", "out")
+          .lookUp(2, "p", true)
+          .call(3, "status", "p", PREPARE_WRITE)
+          .ifGoto(4, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
+          .unlock(5, "p")
+          .release(6, "p")
+          .assign(7, "count", UNKNOWN)
+          .jump("head")
+          .label("truncated")
+          .release(8, "p")
+          .jump("head")
+          .label("out")
+          .ret(9, constant(0));
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** Leaving the loop on the code itself is not a retry. */
+    @Test
+    void leavingTheLoopOnTheCodeIsReported() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .release(3, "p")
+          .ifGoto(4, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "again")
+          .ret(5, constant(0));
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RETRIED@2"), found(s.analyze()));
     }
 
     @Test

@@ -56,7 +56,9 @@ import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseComplementNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseXorNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.CaseNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ExplicitThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
@@ -405,9 +407,14 @@ public final class CfgLowering {
     } else if (node instanceof AssignmentNode assignment) {
       lowerAssignment(assignment, out);
     } else if (node instanceof ReturnNode ret) {
-      Value value =
-          ret.getResult() == null ? new Value.Unknown() : value(ret.getResult());
-      if (value instanceof Value.Test || value instanceof Value.Null) {
+      Value value = ret.getResult() == null ? new Value.Unknown() : value(ret.getResult());
+      if (value instanceof Value.Test test) {
+        // `return ret == 0;` tests the result right there: the test is where a code may be
+        // mistaken, so it is kept, in a flag that is then returned.
+        String flag = "$returned@" + ret.getUid();
+        out.add(new Event.Assign(flag, test));
+        value = new Value.Variable(flag);
+      } else if (value instanceof Value.Null || value instanceof Value.Truth) {
         value = new Value.Unknown();
       }
       out.add(new Event.Return(value));
@@ -555,6 +562,10 @@ public final class CfgLowering {
     if (stripped instanceof NullLiteralNode) {
       return new Value.Null();
     }
+    if (stripped.getTree() != null
+        && ASTHelpers.constValue(stripped.getTree()) instanceof Boolean truth) {
+      return new Value.Truth(truth);
+    }
     String variable = variable(stripped);
     if (variable != null) {
       return new Value.Variable(variable);
@@ -570,6 +581,12 @@ public final class CfgLowering {
     Node stripped = strip(node);
     if (stripped instanceof ConditionalNotNode not) {
       return condition(not.getOperand()).negate();
+    }
+    if (stripped instanceof ConditionalAndNode and) {
+      return new Condition.And(condition(and.getLeftOperand()), condition(and.getRightOperand()));
+    }
+    if (stripped instanceof ConditionalOrNode or) {
+      return new Condition.Or(condition(or.getLeftOperand()), condition(or.getRightOperand()));
     }
     if (stripped instanceof LocalVariableNode local) {
       return new Condition.Flag(name(local.getElement()), false);
