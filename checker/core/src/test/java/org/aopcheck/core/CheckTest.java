@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CheckTest {
   @Test
   void namesAreUniqueAndLookUpRoundTrips() {
-    Set<String> names = Arrays.stream(Check.values()).map(Check::checkName).collect(Collectors.toSet());
+    Set<String> names =
+        Arrays.stream(Check.values()).map(Check::checkName).collect(Collectors.toSet());
     assertEquals(Check.values().length, names.size());
     for (Check check : Check.values()) {
       assertEquals(check, Check.byName(check.checkName()));

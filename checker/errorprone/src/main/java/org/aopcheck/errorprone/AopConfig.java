@@ -40,11 +40,14 @@ public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFa
    */
   public static AopConfig from(ErrorProneFlags flags) {
     Map<String, String> aopFlags = new java.util.TreeMap<>();
-    flags.getFlagsMap().forEach((name, value) -> {
-      if (name.startsWith("Aop:")) {
-        aopFlags.put(name, value);
-      }
-    });
+    flags
+        .getFlagsMap()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("Aop:")) {
+                aopFlags.put(name, value);
+              }
+            });
     if (aopFlags.isEmpty()) {
       return DEFAULT;
     }
@@ -67,8 +70,15 @@ public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFa
           }
         }
         case INJECT_FAULT_IN_METHOD -> fault = value;
-        default -> throw new IllegalArgumentException(
-            "unknown flag -XepOpt:" + flag.getKey() + " (aopcheck knows " + MAX_STATES_PER_POINT + ", " + STUBS + ")");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown flag -XepOpt:"
+                    + flag.getKey()
+                    + " (aopcheck knows "
+                    + MAX_STATES_PER_POINT
+                    + ", "
+                    + STUBS
+                    + ")");
       }
     }
     return new AopConfig(maxStates, stubs, fault);

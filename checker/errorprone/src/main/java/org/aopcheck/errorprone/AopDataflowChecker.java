@@ -70,7 +70,10 @@ public abstract class AopDataflowChecker extends BugChecker implements MethodTre
             + " ("
             + error
             + "); no finding for this method. Please report it.";
-    return buildDescription(method).setMessage(message).overrideSeverity(SeverityLevel.WARNING).build();
+    return buildDescription(method)
+        .setMessage(message)
+        .overrideSeverity(SeverityLevel.WARNING)
+        .build();
   }
 
   /** A source range as a diagnostic position. */

@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A page is unlocked on a path where the page operation already unlocked it.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopDoubleUnlock.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopDoubleUnlock.md}.
  */
 @BugPattern(
-    summary =
-        "A page is unlocked on a path where the page operation already unlocked "
-        + "it.",
+    summary = "A page is unlocked on a path where the page operation already unlocked " + "it.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopDoubleUnlock.md")

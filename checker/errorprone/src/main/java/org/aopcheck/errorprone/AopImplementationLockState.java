@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A page operation returns an outcome with its page in the wrong lock state.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopImplementationLockState.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopImplementationLockState.md}.
  */
 @BugPattern(
-    summary =
-        "A page operation returns an outcome with its page in the wrong lock "
-        + "state.",
+    summary = "A page operation returns an outcome with its page in the wrong lock " + "state.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopImplementationLockState.md")

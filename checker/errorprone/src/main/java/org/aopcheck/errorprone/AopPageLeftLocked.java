@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A page that a page operation left locked is never unlocked or handed over.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopPageLeftLocked.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopPageLeftLocked.md}.
  */
 @BugPattern(
-    summary =
-        "A page that a page operation left locked is never unlocked or handed "
-        + "over.",
+    summary = "A page that a page operation left locked is never unlocked or handed " + "over.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopPageLeftLocked.md")

@@ -9,13 +9,12 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * The result of a page operation that may return a positive AOP code is discarded.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopResultIgnored.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopResultIgnored.md}.
  */
 @BugPattern(
     summary =
-        "The result of a page operation that may return a positive AOP code is "
-        + "discarded.",
+        "The result of a page operation that may return a positive AOP code is " + "discarded.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopResultIgnored.md")

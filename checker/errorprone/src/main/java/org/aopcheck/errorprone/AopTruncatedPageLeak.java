@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * After AOP_TRUNCATED_PAGE the page reference is not released exactly once.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopTruncatedPageLeak.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopTruncatedPageLeak.md}.
  */
 @BugPattern(
-    summary =
-        "After AOP_TRUNCATED_PAGE the page reference is not released exactly "
-        + "once.",
+    summary = "After AOP_TRUNCATED_PAGE the page reference is not released exactly " + "once.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopTruncatedPageLeak.md")

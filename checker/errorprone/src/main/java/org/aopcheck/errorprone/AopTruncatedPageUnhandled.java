@@ -7,16 +7,17 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 
 /**
- * AOP_TRUNCATED_PAGE is treated as an error or as success, returned, stored, recorded or counted as bytes instead of releasing the page and looking it up again.
+ * AOP_TRUNCATED_PAGE is treated as an error or as success, returned, stored, recorded or counted as
+ * bytes instead of releasing the page and looking it up again.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopTruncatedPageUnhandled.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopTruncatedPageUnhandled.md}.
  */
 @BugPattern(
     summary =
         "AOP_TRUNCATED_PAGE is treated as an error or as success, returned, "
-        + "stored, recorded or counted as bytes instead of releasing the page and "
-        + "looking it up again.",
+            + "stored, recorded or counted as bytes instead of releasing the page and "
+            + "looking it up again.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopTruncatedPageUnhandled.md")

@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A page is used after AOP_TRUNCATED_PAGE instead of being looked up again.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopTruncatedPageUse.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopTruncatedPageUse.md}.
  */
 @BugPattern(
-    summary =
-        "A page is used after AOP_TRUNCATED_PAGE instead of being looked up "
-        + "again.",
+    summary = "A page is used after AOP_TRUNCATED_PAGE instead of being looked up " + "again.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopTruncatedPageUse.md")

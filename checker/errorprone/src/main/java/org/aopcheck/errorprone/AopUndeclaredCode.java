@@ -9,13 +9,11 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A method returns a positive AOP code that its contract does not declare.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopUndeclaredCode.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopUndeclaredCode.md}.
  */
 @BugPattern(
-    summary =
-        "A method returns a positive AOP code that its contract does not "
-        + "declare.",
+    summary = "A method returns a positive AOP code that its contract does not " + "declare.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopUndeclaredCode.md")

@@ -9,13 +9,13 @@ import com.google.errorprone.ErrorProneFlags;
 /**
  * A writepage returns AOP_WRITEPAGE_ACTIVATE without redirtying the page (lost writes).
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopWritepageActivateNotRedirtied.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopWritepageActivateNotRedirtied.md}.
  */
 @BugPattern(
     summary =
         "A writepage returns AOP_WRITEPAGE_ACTIVATE without redirtying the page "
-        + "(lost writes).",
+            + "(lost writes).",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopWritepageActivateNotRedirtied.md")

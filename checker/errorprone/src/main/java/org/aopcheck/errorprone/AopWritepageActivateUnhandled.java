@@ -7,16 +7,17 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 
 /**
- * AOP_WRITEPAGE_ACTIVATE is passed upward, recorded as an error or counted instead of unlocking the page and treating the result as success.
+ * AOP_WRITEPAGE_ACTIVATE is passed upward, recorded as an error or counted instead of unlocking the
+ * page and treating the result as success.
  *
- * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in
- * {@code docs/checks/AopWritepageActivateUnhandled.md}.
+ * <p>A thin reporter of the shared analysis; the rule is in the engine, the documentation in {@code
+ * docs/checks/AopWritepageActivateUnhandled.md}.
  */
 @BugPattern(
     summary =
         "AOP_WRITEPAGE_ACTIVATE is passed upward, recorded as an error or "
-        + "counted instead of unlocking the page and treating the result as "
-        + "success.",
+            + "counted instead of unlocking the page and treating the result as "
+            + "success.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "docs/checks/AopWritepageActivateUnhandled.md")

@@ -3,19 +3,19 @@ package org.aopcheck.errorprone;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.tools.Diagnostic;
 import org.aopcheck.core.analysis.AnalysisResult;
 import org.aopcheck.core.analysis.PathAnalysis;
 import org.aopcheck.core.contract.ContractSource;
 import org.aopcheck.core.ir.MethodGraph;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import javax.tools.Diagnostic;
 import org.aopcheck.errorprone.contract.ContractReader;
 import org.aopcheck.errorprone.contract.StubContractSource;
-import org.aopcheck.stubs.StubFileException;
 import org.aopcheck.errorprone.lowering.CfgLowering;
+import org.aopcheck.stubs.StubFileException;
 
 /**
  * The analysis of each method, run once per compilation however many checks report on it, and

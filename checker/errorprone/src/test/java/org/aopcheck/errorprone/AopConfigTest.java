@@ -27,14 +27,17 @@ class AopConfigTest {
             ErrorProneFlags.fromMap(
                 Map.of("Aop:MaxStatesPerPoint", "64", "Aop:Stubs", "a.astub, stubs/,b.astub")));
     assertEquals(64, config.maxStatesPerPoint());
-    assertEquals(List.of(Path.of("a.astub"), Path.of("stubs/"), Path.of("b.astub")), config.stubs());
+    assertEquals(
+        List.of(Path.of("a.astub"), Path.of("stubs/"), Path.of("b.astub")), config.stubs());
     assertEquals(64, config.analysisOptions().maxStatesPerPoint());
   }
 
   @Test
   void theSameFlagsAreParsedOnce() {
     ErrorProneFlags flags = ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "33"));
-    assertSame(AopConfig.from(flags), AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "33"))));
+    assertSame(
+        AopConfig.from(flags),
+        AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "33"))));
   }
 
   @Test
@@ -44,7 +47,8 @@ class AopConfigTest {
             IllegalArgumentException.class,
             () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "lots"))));
     assertEquals(
-        "-XepOpt:Aop:MaxStatesPerPoint must be a positive integer, not 'lots'", notANumber.getMessage());
+        "-XepOpt:Aop:MaxStatesPerPoint must be a positive integer, not 'lots'",
+        notANumber.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "0"))));
@@ -52,7 +56,8 @@ class AopConfigTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:Stub", "x.astub"))));
-    assertTrue(unknown.getMessage().startsWith("unknown flag -XepOpt:Aop:Stub "), unknown.getMessage());
+    assertTrue(
+        unknown.getMessage().startsWith("unknown flag -XepOpt:Aop:Stub "), unknown.getMessage());
   }
 
   @Test

@@ -4,7 +4,8 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 class AopPageLeftLockedTest {
-  private final CompilationTestHelper helper = InlineApi.helper(AopPageLeftLocked.class, getClass());
+  private final CompilationTestHelper helper =
+      InlineApi.helper(AopPageLeftLocked.class, getClass());
 
   /** K06: unionfs passes the lower page's ACTIVATE up, leaving the lower page locked. */
   @Test

@@ -4,7 +4,8 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 class AopTruncatedPageUseTest {
-  private final CompilationTestHelper helper = InlineApi.helper(AopTruncatedPageUse.class, getClass());
+  private final CompilationTestHelper helper =
+      InlineApi.helper(AopTruncatedPageUse.class, getClass());
 
   /** K17: after `err < 0` the stale page is waited on and returned as if read. */
   @Test

@@ -4,7 +4,8 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 class AopUndeclaredCodeTest {
-  private final CompilationTestHelper helper = InlineApi.helper(AopUndeclaredCode.class, getClass());
+  private final CompilationTestHelper helper =
+      InlineApi.helper(AopUndeclaredCode.class, getClass());
 
   @Test
   void readpageReturningActivate() {

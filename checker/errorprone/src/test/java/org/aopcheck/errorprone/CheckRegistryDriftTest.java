@@ -51,7 +51,9 @@ class CheckRegistryDriftTest {
         CheckRegistryDriftTest.class.getResourceAsStream(
             "/META-INF/services/com.google.errorprone.bugpatterns.BugChecker")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+      return text.lines()
+          .map(String::trim)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }
@@ -88,7 +90,8 @@ class CheckRegistryDriftTest {
         if (!pattern.severity().name().equals(check.defaultSeverity().name())) {
           problems.add(name + " severity " + pattern.severity() + " != " + check.defaultSeverity());
         }
-        if (pattern.linkType() != BugPattern.LinkType.CUSTOM || !pattern.link().equals(check.docPath())) {
+        if (pattern.linkType() != BugPattern.LinkType.CUSTOM
+            || !pattern.link().equals(check.docPath())) {
           problems.add(name + " link must be CUSTOM " + check.docPath());
         }
       }
@@ -146,13 +149,19 @@ class CheckRegistryDriftTest {
           .filter(n -> !known.contains(n))
           .forEach(n -> unknown.add("doc page docs/checks/" + n + ".md"));
     }
-    Path classes = Path.of(AopDataflowChecker.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    Path classes =
+        Path.of(
+            AopDataflowChecker.class.getProtectionDomain().getCodeSource().getLocation().getPath());
     try (Stream<Path> files = Files.walk(classes)) {
       files
           .filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$"))
           .map(p -> classes.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", ""))
           .map(CheckRegistryDriftTest::classOrNull)
-          .filter(c -> c != null && BugChecker.class.isAssignableFrom(c) && c.getAnnotation(BugPattern.class) != null)
+          .filter(
+              c ->
+                  c != null
+                      && BugChecker.class.isAssignableFrom(c)
+                      && c.getAnnotation(BugPattern.class) != null)
           .filter(c -> !known.contains(c.getSimpleName()))
           .forEach(c -> unknown.add("BugChecker " + c.getName()));
     }

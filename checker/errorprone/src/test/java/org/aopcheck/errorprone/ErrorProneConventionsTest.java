@@ -114,7 +114,8 @@ class ErrorProneConventionsTest {
     Javac.Result asWarning = Javac.compile(sources, "-Xep:AopDoubleUnlock:WARN");
     assertTrue(asWarning.success(), asWarning.output());
     assertTrue(
-        asWarning.messages(Diagnostic.Kind.WARNING).stream().anyMatch(m -> m.contains("[AopDoubleUnlock]")),
+        asWarning.messages(Diagnostic.Kind.WARNING).stream()
+            .anyMatch(m -> m.contains("[AopDoubleUnlock]")),
         asWarning.output());
   }
 
@@ -162,7 +163,8 @@ class ErrorProneConventionsTest {
     assertTrue(internal.get(0).contains("while analysing method broken"), internal.get(0));
     assertTrue(internal.get(0).matches("(?s).*in Aop[A-Za-z]+ .*"), internal.get(0));
     assertTrue(
-        result.messages(Diagnostic.Kind.WARNING).stream().anyMatch(m -> m.contains("[AopDoubleUnlock]")),
+        result.messages(Diagnostic.Kind.WARNING).stream()
+            .anyMatch(m -> m.contains("[AopDoubleUnlock]")),
         "the other method is still checked: " + result.output());
   }
 

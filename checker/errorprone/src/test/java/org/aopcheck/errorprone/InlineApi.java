@@ -21,146 +21,146 @@ final class InlineApi {
     sources.put(
         "api/Ops.java",
         """
-            package api;
+        package api;
 
-            import static org.aopcheck.annotations.AopCode.TRUNCATED_PAGE;
-            import static org.aopcheck.annotations.AopCode.WRITEPAGE_ACTIVATE;
-            import static org.aopcheck.annotations.PageState.LOCKED;
-            import static org.aopcheck.annotations.PageState.UNLOCKED;
+        import static org.aopcheck.annotations.AopCode.TRUNCATED_PAGE;
+        import static org.aopcheck.annotations.AopCode.WRITEPAGE_ACTIVATE;
+        import static org.aopcheck.annotations.PageState.LOCKED;
+        import static org.aopcheck.annotations.PageState.UNLOCKED;
 
-            import org.aopcheck.annotations.MayReturn;
-            import org.aopcheck.annotations.PageOperation;
-            import org.aopcheck.annotations.PageParameter;
+        import org.aopcheck.annotations.MayReturn;
+        import org.aopcheck.annotations.PageOperation;
+        import org.aopcheck.annotations.PageParameter;
 
-            public interface Ops {
-              @PageOperation(value = "readpage", onSuccess = UNLOCKED, onError = UNLOCKED)
-              @MayReturn(TRUNCATED_PAGE)
-              int readpage(Object file, @PageParameter Pg page);
+        public interface Ops {
+          @PageOperation(value = "readpage", onSuccess = UNLOCKED, onError = UNLOCKED)
+          @MayReturn(TRUNCATED_PAGE)
+          int readpage(Object file, @PageParameter Pg page);
 
-              @PageOperation(value = "prepare_write", onSuccess = LOCKED, onError = LOCKED)
-              @MayReturn(TRUNCATED_PAGE)
-              int prepareWrite(Object file, @PageParameter Pg page, int from, int to);
+          @PageOperation(value = "prepare_write", onSuccess = LOCKED, onError = LOCKED)
+          @MayReturn(TRUNCATED_PAGE)
+          int prepareWrite(Object file, @PageParameter Pg page, int from, int to);
 
-              @PageOperation(value = "commit_write", onSuccess = LOCKED, onError = LOCKED)
-              @MayReturn(TRUNCATED_PAGE)
-              int commitWrite(Object file, @PageParameter Pg page, int from, int to);
+          @PageOperation(value = "commit_write", onSuccess = LOCKED, onError = LOCKED)
+          @MayReturn(TRUNCATED_PAGE)
+          int commitWrite(Object file, @PageParameter Pg page, int from, int to);
 
-              @PageOperation(value = "writepage", onSuccess = UNLOCKED, onError = UNLOCKED)
-              @MayReturn(WRITEPAGE_ACTIVATE)
-              int writepage(@PageParameter Pg page, Wbc wbc);
-            }
-            """);
+          @PageOperation(value = "writepage", onSuccess = UNLOCKED, onError = UNLOCKED)
+          @MayReturn(WRITEPAGE_ACTIVATE)
+          int writepage(@PageParameter Pg page, Wbc wbc);
+        }
+        """);
     sources.put(
         "api/Pg.java",
         """
-            package api;
+        package api;
 
-            import org.aopcheck.annotations.Locks;
-            import org.aopcheck.annotations.Redirties;
-            import org.aopcheck.annotations.Releases;
-            import org.aopcheck.annotations.Unlocks;
+        import org.aopcheck.annotations.Locks;
+        import org.aopcheck.annotations.Redirties;
+        import org.aopcheck.annotations.Releases;
+        import org.aopcheck.annotations.Unlocks;
 
-            public class Pg {
-              public long index;
+        public class Pg {
+          public long index;
 
-              @Locks
-              public void lock() {}
+          @Locks
+          public void lock() {}
 
-              @Unlocks
-              public void unlock() {}
+          @Unlocks
+          public void unlock() {}
 
-              @Releases
-              public void release() {}
+          @Releases
+          public void release() {}
 
-              @Redirties
-              public void setDirty() {}
+          @Redirties
+          public void setDirty() {}
 
-              public boolean isUptodate() {
-                return true;
-              }
+          public boolean isUptodate() {
+            return true;
+          }
 
-              public void setUptodate() {}
+          public void setUptodate() {}
 
-              public void clearUptodate() {}
+          public void clearUptodate() {}
 
-              public void waitUnlocked() {}
+          public void waitUnlocked() {}
 
-              public boolean clearDirtyForIo() {
-                return true;
-              }
+          public boolean clearDirtyForIo() {
+            return true;
+          }
 
-              public Object mapping() {
-                return null;
-              }
-            }
-            """);
+          public Object mapping() {
+            return null;
+          }
+        }
+        """);
     sources.put(
         "api/Cache.java",
         """
-            package api;
+        package api;
 
-            import org.aopcheck.annotations.LooksUp;
+        import org.aopcheck.annotations.LooksUp;
 
-            public class Cache {
-              @LooksUp(locked = true)
-              public Pg findLock(long index) {
-                return null;
-              }
+        public class Cache {
+          @LooksUp(locked = true)
+          public Pg findLock(long index) {
+            return null;
+          }
 
-              @LooksUp(locked = false)
-              public Pg findGet(long index) {
-                return null;
-              }
+          @LooksUp(locked = false)
+          public Pg findGet(long index) {
+            return null;
+          }
 
-              public int addLocked(Pg page, long index) {
-                return 0;
-              }
+          public int addLocked(Pg page, long index) {
+            return 0;
+          }
 
-              public void setError(int error) {}
-            }
-            """);
+          public void setError(int error) {}
+        }
+        """);
     sources.put(
         "api/Lru.java",
         """
-            package api;
+        package api;
 
-            import org.aopcheck.annotations.PageParameter;
-            import org.aopcheck.annotations.Releases;
-            import org.aopcheck.annotations.TakesOver;
+        import org.aopcheck.annotations.PageParameter;
+        import org.aopcheck.annotations.Releases;
+        import org.aopcheck.annotations.TakesOver;
 
-            public class Lru {
-              @Releases
-              public void add(@PageParameter Pg page) {}
+        public class Lru {
+          @Releases
+          public void add(@PageParameter Pg page) {}
 
-              @TakesOver
-              public void activate(@PageParameter Pg page) {}
-            }
-            """);
+          @TakesOver
+          public void activate(@PageParameter Pg page) {}
+        }
+        """);
     sources.put(
         "api/Wbc.java",
         """
-            package api;
+        package api;
 
-            public class Wbc {
-              public boolean forReclaim;
-              public long nrToWrite;
-            }
-            """);
+        public class Wbc {
+          public boolean forReclaim;
+          public long nrToWrite;
+        }
+        """);
     sources.put(
         "api/Codes.java",
         """
-            package api;
+        package api;
 
-            public final class Codes {
-              public static final int ACTIVATE = 0x80000;
-              public static final int TRUNCATED = 0x80001;
-              public static final int EIO = 5;
-              public static final int EEXIST = 17;
-              public static final int ENOSPC = 28;
+        public final class Codes {
+          public static final int ACTIVATE = 0x80000;
+          public static final int TRUNCATED = 0x80001;
+          public static final int EIO = 5;
+          public static final int EEXIST = 17;
+          public static final int ENOSPC = 28;
 
-              private Codes() {}
-            }
-            """);
+          private Codes() {}
+        }
+        """);
     return sources;
   }
 

@@ -23,7 +23,8 @@ import javax.tools.ToolProvider;
  */
 final class Javac {
   /** What one compilation gave. */
-  record Result(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics, String output) {
+  record Result(
+      boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics, String output) {
     List<String> messages(Diagnostic.Kind kind) {
       return diagnostics.stream()
           .filter(d -> d.getKind() == kind)
@@ -34,7 +35,9 @@ final class Javac {
 
   private Javac() {}
 
-  /** Compiles {@code sources} (path to text) with {@code errorProneFlags} after -Xplugin:ErrorProne. */
+  /**
+   * Compiles {@code sources} (path to text) with {@code errorProneFlags} after -Xplugin:ErrorProne.
+   */
   static Result compile(Map<String, String> sources, String errorProneFlags) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -42,7 +45,8 @@ final class Javac {
     sources.forEach(
         (path, text) ->
             files.add(
-                new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
+                new SimpleJavaFileObject(
+                    URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
                   @Override
                   public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return text;
@@ -66,8 +70,7 @@ final class Javac {
             "--should-stop=ifError=FLOW",
             "-Xplugin:ErrorProne -XepDisableAllChecks " + errorProneFlags);
     StringWriter output = new StringWriter();
-    boolean success =
-        compiler.getTask(output, null, diagnostics, options, null, files).call();
+    boolean success = compiler.getTask(output, null, diagnostics, options, null, files).call();
     return new Result(success, diagnostics.getDiagnostics(), output.toString());
   }
 

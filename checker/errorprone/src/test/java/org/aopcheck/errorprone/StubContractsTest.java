@@ -111,7 +111,8 @@ class StubContractsTest {
             .filter(m -> m.startsWith("aopcheck: bad stub file"))
             .toList();
     assertEquals(1, stubErrors.size(), result.output());
-    assertTrue(stubErrors.get(0).contains(stub + ":14: unknown annotation @Unlock"), stubErrors.get(0));
+    assertTrue(
+        stubErrors.get(0).contains(stub + ":14: unknown annotation @Unlock"), stubErrors.get(0));
     assertFalse(stubErrors.get(0).contains("\n"), stubErrors.get(0));
   }
 }

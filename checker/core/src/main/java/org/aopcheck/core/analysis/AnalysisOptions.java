@@ -14,7 +14,8 @@ public record AnalysisOptions(int maxStatesPerPoint) {
 
   public AnalysisOptions {
     if (maxStatesPerPoint < 1) {
-      throw new IllegalArgumentException("maxStatesPerPoint must be at least 1: " + maxStatesPerPoint);
+      throw new IllegalArgumentException(
+          "maxStatesPerPoint must be at least 1: " + maxStatesPerPoint);
     }
   }
 }

@@ -37,12 +37,12 @@ public sealed interface Fact {
    * @param lockCause why, or null
    * @param owned whether this method holds a reference it must account for (a local, or the page
    *     parameter of a method that releases or takes it over), and it has not escaped
-   * @param stale the AOP_TRUNCATED_PAGE outcome that made it stale, until it is looked up again;
-   *     or null
+   * @param stale the AOP_TRUNCATED_PAGE outcome that made it stale, until it is looked up again; or
+   *     null
    * @param firstReleaseSinceStale where it was first released after going stale, or null
    * @param redirtied whether it has been redirtied on this path
-   * @param staleUseReported whether a use of the stale page was reported on this path (one
-   *     finding per stale page and path: the fix, a new look-up, is the same for every use)
+   * @param staleUseReported whether a use of the stale page was reported on this path (one finding
+   *     per stale page and path: the fix, a new look-up, is the same for every use)
    */
   record PageFact(
       Lock lock,

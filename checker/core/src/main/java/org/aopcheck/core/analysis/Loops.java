@@ -17,8 +17,10 @@ import org.aopcheck.core.ir.MethodGraph;
  */
 final class Loops {
   private final Set<Long> backEdges = new HashSet<>();
+
   /** Per node, the set of loop bodies (by head) containing it. */
   private final List<BitSet> bodies = new ArrayList<>();
+
   private final BitSet decisions = new BitSet();
 
   private Loops(MethodGraph graph) {

@@ -41,8 +41,8 @@ import org.aopcheck.core.ir.Value;
  * their trace, so loops reach a fixed point; a point holding more than {@link
  * AnalysisOptions#maxStatesPerPoint()} states abandons the method with no finding.
  *
- * <p>Rules fire inside the transfer function, on the state that reaches the event, and are
- * recorded once per check and position.
+ * <p>Rules fire inside the transfer function, on the state that reaches the event, and are recorded
+ * once per check and position.
  */
 public final class PathAnalysis {
   private final MethodGraph graph;
@@ -149,8 +149,8 @@ public final class PathAnalysis {
 
   /**
    * Whether a state may leave a loop through this branch. A path that is retrying after
-   * AOP_TRUNCATED_PAGE, or that reaches the loop's exit test with the outcome still pending and
-   * the test not about it, is taken to go round again, as the code intends (a {@code continue} in
+   * AOP_TRUNCATED_PAGE, or that reaches the loop's exit test with the outcome still pending and the
+   * test not about it, is taken to go round again, as the code intends (a {@code continue} in
    * {@code do { } while (count > 0)}): the loop's condition is about other data, which the retry
    * leaves unchanged.
    */
@@ -238,17 +238,29 @@ public final class PathAnalysis {
   private State lookUp(Event.LookUp lookUp, Position at, State state) {
     State next =
         pageReplaced(
-            lookUp.page(), "when it is looked up again at line " + at.line(), at, state.withRetrying(false));
+            lookUp.page(),
+            "when it is looked up again at line " + at.line(),
+            at,
+            state.withRetrying(false));
     // Any look-up is a retry for a truncation whose page was not a variable.
     next = next.withoutPending(p -> p.page() == null);
     Cause cause = new Cause(Cause.Kind.LOOK_UP, lookUp.callee(), null, at);
     PageFact fresh =
-        PageFact.fresh(lookUp.locked() ? Lock.LOCKED : Lock.UNLOCKED, cause, ownedWhenSeen(lookUp.page()));
+        PageFact.fresh(
+            lookUp.locked() ? Lock.LOCKED : Lock.UNLOCKED, cause, ownedWhenSeen(lookUp.page()));
     return next.with(lookUp.page(), fresh)
-        .step(at, "page " + lookUp.page() + " looked up" + (lookUp.locked() ? " locked" : "") + " by " + lookUp.callee());
+        .step(
+            at,
+            "page "
+                + lookUp.page()
+                + " looked up"
+                + (lookUp.locked() ? " locked" : "")
+                + " by "
+                + lookUp.callee());
   }
 
-  private List<State> operationCall(Event.OperationCall call, int nodeId, Position at, State state) {
+  private List<State> operationCall(
+      Event.OperationCall call, int nodeId, Position at, State state) {
     MethodContract contract = call.contract();
     OperationContract operation = contract.operation().orElse(null);
     String name = operation != null ? operation.name() : call.callee();
@@ -263,7 +275,9 @@ public final class PathAnalysis {
     }
     PageFact before = state.page(call.page());
     if (before != null && before.stale() != null) {
-      state = state.with(call.page(), reportStaleUse(call.page(), "passed to " + name, at, before, state));
+      state =
+          state.with(
+              call.page(), reportStaleUse(call.page(), "passed to " + name, at, before, state));
     }
     // Reaching the same call again is a retry of whatever truncation it left pending.
     State base = state.withoutPending(p -> p.origin().callNode() == nodeId).withRetrying(false);
@@ -337,7 +351,9 @@ public final class PathAnalysis {
               cause.outcome().description(),
               cause.outcome() == Outcome.TRUNCATED_PAGE
                   ? "release the page and look it up again"
-                  : "do not unlock it: after " + cause.outcome().description() + " the page is not ours to unlock");
+                  : "do not unlock it: after "
+                      + cause.outcome().description()
+                      + " the page is not ours to unlock");
         } else if (page.lock() == Lock.UNLOCKED && cause != null) {
           report(
               MessageKey.DOUBLE_UNLOCK_AFTER_UNLOCK,
@@ -348,7 +364,8 @@ public final class PathAnalysis {
               cause.describe(),
               cause.position().line());
         }
-        page = page.withLock(Lock.UNLOCKED, new Cause(Cause.Kind.UNLOCK, effect.callee(), null, at));
+        page =
+            page.withLock(Lock.UNLOCKED, new Cause(Cause.Kind.UNLOCK, effect.callee(), null, at));
       }
       case LOCK -> {
         if (page.stale() != null) {
@@ -498,9 +515,11 @@ public final class PathAnalysis {
       }
     } else if (fact instanceof PageFact page) {
       if (page.stale() != null) {
-        page = reportStaleUse(sink.variable(), sink.kind().describe(sink.detail()), at, page, state);
+        page =
+            reportStaleUse(sink.variable(), sink.kind().describe(sink.detail()), at, page, state);
       }
-      state = state.with(sink.variable(), sink.kind() == SinkKind.FIELD_STORE ? page.escaped() : page);
+      state =
+          state.with(sink.variable(), sink.kind() == SinkKind.FIELD_STORE ? page.escaped() : page);
     }
     return state;
   }
@@ -570,7 +589,8 @@ public final class PathAnalysis {
   }
 
   /** What the path still owes for a page when it leaves the method or replaces the page. */
-  private void checkPageAtEnd(String variable, PageFact page, String where, Position at, State state) {
+  private void checkPageAtEnd(
+      String variable, PageFact page, String where, Position at, State state) {
     if (!page.owned()) {
       return;
     }
@@ -747,8 +767,7 @@ public final class PathAnalysis {
         whenFalse.addAll(right.whenFalse());
       }
     } else if (condition instanceof Condition.Comparison comparison) {
-      splitInt(
-          comparison.variable(), condition, text, at, state, whenTrue, whenFalse, recordTests);
+      splitInt(comparison.variable(), condition, text, at, state, whenTrue, whenFalse, recordTests);
     } else if (condition instanceof Condition.OneOf oneOf) {
       splitInt(oneOf.variable(), condition, text, at, state, whenTrue, whenFalse, recordTests);
     } else if (condition instanceof Condition.Flag flag
@@ -797,7 +816,8 @@ public final class PathAnalysis {
   }
 
   /** Records, for every result a compound condition tests, whether it mistook a code. */
-  private State recordTests(Condition condition, boolean side, String text, Position at, State state) {
+  private State recordTests(
+      Condition condition, boolean side, String text, Position at, State state) {
     Set<String> variables = new java.util.LinkedHashSet<>();
     testedVariables(condition, variables);
     for (String variable : variables) {
@@ -859,7 +879,8 @@ public final class PathAnalysis {
     if (condition instanceof Condition.And and) {
       return side
           ? mayTake(and.left(), variable, atom, true) && mayTake(and.right(), variable, atom, true)
-          : mayTake(and.left(), variable, atom, false) || mayTake(and.right(), variable, atom, false);
+          : mayTake(and.left(), variable, atom, false)
+              || mayTake(and.right(), variable, atom, false);
     }
     if (condition instanceof Condition.Or or) {
       return side
@@ -899,7 +920,8 @@ public final class PathAnalysis {
         origin.possible().contains(IntAtom.NEGATIVE)
             && mayTake(condition, variable, IntAtom.NEGATIVE, side);
     boolean withSuccess =
-        origin.possible().contains(IntAtom.ZERO) && mayTake(condition, variable, IntAtom.ZERO, side);
+        origin.possible().contains(IntAtom.ZERO)
+            && mayTake(condition, variable, IntAtom.ZERO, side);
     if (withErrors) {
       return new Origin.Test(at, text, "as an error");
     }

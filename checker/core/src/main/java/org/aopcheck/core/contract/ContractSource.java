@@ -19,8 +19,8 @@ public interface ContractSource {
    * @param className the declaring class's fully qualified name ({@code org.example.Ops}, nested
    *     classes with {@code $} or {@code .} as the source spells them: both must be accepted)
    * @param methodName the method's simple name
-   * @param parameterTypes the erasures of its parameter types, fully qualified ({@code int},
-   *     {@code org.example.Page})
+   * @param parameterTypes the erasures of its parameter types, fully qualified ({@code int}, {@code
+   *     org.example.Page})
    */
   Optional<MethodContract> contractFor(
       String className, String methodName, List<String> parameterTypes);

@@ -37,7 +37,8 @@ public final class OperationContract {
       PageState onError,
       PageState onTruncatedPage,
       PageState onWritepageActivate) {
-    EnumSet<AopCode> declared = codes.isEmpty() ? EnumSet.noneOf(AopCode.class) : EnumSet.copyOf(codes);
+    EnumSet<AopCode> declared =
+        codes.isEmpty() ? EnumSet.noneOf(AopCode.class) : EnumSet.copyOf(codes);
     Map<Outcome, PageState> states = new EnumMap<>(Outcome.class);
     states.put(Outcome.SUCCESS, onSuccess);
     states.put(Outcome.ERROR, onError);
@@ -65,7 +66,9 @@ public final class OperationContract {
     return lockAfter.keySet();
   }
 
-  /** The page's lock state after {@code outcome}; the outcome must be one of {@link #outcomes()}. */
+  /**
+   * The page's lock state after {@code outcome}; the outcome must be one of {@link #outcomes()}.
+   */
   public PageState lockAfter(Outcome outcome) {
     PageState state = lockAfter.get(outcome);
     if (state == null) {

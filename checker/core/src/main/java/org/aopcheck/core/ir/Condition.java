@@ -2,7 +2,9 @@ package org.aopcheck.core.ir;
 
 import java.util.Set;
 
-/** What a {@link Event.Branch} tests. Anything a front-end does not understand is {@link Unknown}. */
+/**
+ * What a {@link Event.Branch} tests. Anything a front-end does not understand is {@link Unknown}.
+ */
 public sealed interface Condition {
 
   /** The condition that holds exactly when this one does not. */

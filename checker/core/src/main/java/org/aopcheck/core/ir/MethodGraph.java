@@ -8,13 +8,13 @@ import java.util.Set;
 import org.aopcheck.core.contract.MethodContract;
 
 /**
- * The event IR of one method: a graph of {@link Event}s with source positions, entered at node 0.
- * A {@link Event.Branch} node has two successors (taken when its condition holds, then when it does
+ * The event IR of one method: a graph of {@link Event}s with source positions, entered at node 0. A
+ * {@link Event.Branch} node has two successors (taken when its condition holds, then when it does
  * not); a {@link Event.Return} node has none; every other node has any number (a join is a node
  * with several predecessors).
  *
- * <p>The graph also says who the method is: its name, its own contract (declared or inherited),
- * its parameters, and which of them is its page.
+ * <p>The graph also says who the method is: its name, its own contract (declared or inherited), its
+ * parameters, and which of them is its page.
  */
 public final class MethodGraph {
   /** The name of the receiver when it is the page. */
@@ -125,8 +125,8 @@ public final class MethodGraph {
     /**
      * The graph.
      *
-     * @throws IllegalStateException if a branch does not have exactly two successors, a return
-     *     has any, or an edge leads nowhere
+     * @throws IllegalStateException if a branch does not have exactly two successors, a return has
+     *     any, or an edge leads nowhere
      */
     public MethodGraph build() {
       if (events.isEmpty()) {

@@ -12,8 +12,18 @@ import org.junit.jupiter.api.Test;
 class IntAtomTest {
   private static final List<Long> SAMPLES =
       List.of(
-          (long) Integer.MIN_VALUE, -28L, -5L, -1L, 0L, 1L, 4096L, 0x7ffffL, 0x80000L, 0x80001L,
-          0x80002L, (long) Integer.MAX_VALUE);
+          (long) Integer.MIN_VALUE,
+          -28L,
+          -5L,
+          -1L,
+          0L,
+          1L,
+          4096L,
+          0x7ffffL,
+          0x80000L,
+          0x80001L,
+          0x80002L,
+          (long) Integer.MAX_VALUE);
 
   private static final List<Long> CONSTANTS =
       List.of(-28L, -5L, -1L, 0L, 1L, 4096L, 0x80000L, 0x80001L, 0x80002L);
@@ -22,8 +32,7 @@ class IntAtomTest {
   void everyValueBelongsToExactlyOneAtom() {
     for (long value : SAMPLES) {
       IntAtom atom = IntAtom.of(value);
-      long holders =
-          IntAtom.ALL.stream().filter(a -> a.mayEqualOneOf(Set.of(value))).count();
+      long holders = IntAtom.ALL.stream().filter(a -> a.mayEqualOneOf(Set.of(value))).count();
       assertEquals(1, holders, "value " + value);
       assertTrue(atom.mayEqualOneOf(Set.of(value)));
     }

@@ -61,17 +61,25 @@ class PathAnalysisTest {
 
     @Test
     void bestEffortMayDiscardIt() {
-      Script s =
-          new Script("readPages", MethodContract.builder().bestEffort(true).build(), null);
+      Script s = new Script("readPages", MethodContract.builder().bestEffort(true).build(), null);
       s.assign(1, "p", UNKNOWN).call(2, null, "p", READPAGE).release(3, "p").ret(4, UNKNOWN);
       assertEquals(List.of(), found(s.analyze()));
     }
 
     @Test
     void resultOfAMethodWithoutCodesMayBeDiscarded() {
-      MethodContract plain = Script.operation("sync_page", Set.of(), org.aopcheck.annotations.PageState.LOCKED, org.aopcheck.annotations.PageState.LOCKED);
+      MethodContract plain =
+          Script.operation(
+              "sync_page",
+              Set.of(),
+              org.aopcheck.annotations.PageState.LOCKED,
+              org.aopcheck.annotations.PageState.LOCKED);
       Script s = Script.caller();
-      s.lookUp(1, "p", true).call(2, null, "p", plain).unlock(3, "p").release(4, "p").ret(5, UNKNOWN);
+      s.lookUp(1, "p", true)
+          .call(2, null, "p", plain)
+          .unlock(3, "p")
+          .release(4, "p")
+          .ret(5, UNKNOWN);
       assertEquals(List.of(), found(s.analyze()));
     }
   }
@@ -146,7 +154,8 @@ class PathAnalysisTest {
 
     @Test
     void declaredMayReturnAllowsPassingTheCodeUp() {
-      MethodContract passesUp = MethodContract.builder().mayReturn(Set.of(AopCode.TRUNCATED_PAGE)).build();
+      MethodContract passesUp =
+          MethodContract.builder().mayReturn(Set.of(AopCode.TRUNCATED_PAGE)).build();
       Script s = new Script("readHelper", passesUp, null, "p");
       s.call(1, "err", "p", READPAGE).returnVariable(2, "err");
       assertEquals(List.of(), found(s.analyze()));
@@ -172,7 +181,12 @@ class PathAnalysisTest {
     /** K10: a positive status taken as a byte count, then the page unlocked again. */
     @Test
     void commitWriteCodeCountedAsBytes() {
-      MethodContract commitWrite = Script.operation("commit_write", Set.of(AopCode.TRUNCATED_PAGE), org.aopcheck.annotations.PageState.LOCKED, org.aopcheck.annotations.PageState.LOCKED);
+      MethodContract commitWrite =
+          Script.operation(
+              "commit_write",
+              Set.of(AopCode.TRUNCATED_PAGE),
+              org.aopcheck.annotations.PageState.LOCKED,
+              org.aopcheck.annotations.PageState.LOCKED);
       Script s = Script.caller();
       s.lookUp(1, "p", true)
           .call(2, "status", "p", commitWrite)
@@ -269,7 +283,11 @@ class PathAnalysisTest {
       s.label("again")
           .lookUp(1, "p", true)
           .call(2, "ret", "p", READPAGE)
-          .ifGoto(3, new Condition.OneOf("ret", Set.of((long) TRUNCATED), false), "case AOP_TRUNCATED_PAGE", "retry")
+          .ifGoto(
+              3,
+              new Condition.OneOf("ret", Set.of((long) TRUNCATED), false),
+              "case AOP_TRUNCATED_PAGE",
+              "retry")
           .release(4, "p")
           .returnVariable(5, "ret")
           .label("retry")
@@ -317,7 +335,11 @@ class PathAnalysisTest {
           .release(6, "p")
           .ret(7, UNKNOWN)
           .label("failed")
-          .ifGoto(8, new Condition.And(compare("ret", NOT_EQUAL, TRUNCATED), new Condition.Unknown()), "ret != AOP_TRUNCATED_PAGE && x", "unlock")
+          .ifGoto(
+              8,
+              new Condition.And(compare("ret", NOT_EQUAL, TRUNCATED), new Condition.Unknown()),
+              "ret != AOP_TRUNCATED_PAGE && x",
+              "unlock")
           .ifGoto(9, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "unlock")
           .release(10, "p")
           .jump("again")
@@ -353,7 +375,8 @@ class PathAnalysisTest {
       s.label("body")
           .lookUp(1, "p", true)
           .call(2, "status", "p", PREPARE_WRITE)
-          .ifGoto(3, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
+          .ifGoto(
+              3, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
           .unlock(4, "p")
           .release(5, "p")
           .assign(6, "count", UNKNOWN)
@@ -374,7 +397,8 @@ class PathAnalysisTest {
           .ifGoto(1, compare("count", LESS_OR_EQUAL, 0), "count <= 0", "out")
           .lookUp(2, "p", true)
           .call(3, "status", "p", PREPARE_WRITE)
-          .ifGoto(4, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
+          .ifGoto(
+              4, compare("status", EQUAL, TRUNCATED), "status == AOP_TRUNCATED_PAGE", "truncated")
           .unlock(5, "p")
           .release(6, "p")
           .assign(7, "count", UNKNOWN)
@@ -403,10 +427,7 @@ class PathAnalysisTest {
     @Test
     void aBoundOnStatesAbandonsTheMethodWithoutFindings() {
       Script s = Script.caller();
-      s.lookUp(1, "p", true)
-          .call(2, "ret", "p", READPAGE)
-          .unlock(3, "p")
-          .ret(4, UNKNOWN);
+      s.lookUp(1, "p", true).call(2, "ret", "p", READPAGE).unlock(3, "p").ret(4, UNKNOWN);
       AnalysisResult result = PathAnalysis.analyze(s.build(), new AnalysisOptions(2));
       assertFalse(result.complete());
       assertEquals(List.of(), result.findings());
@@ -430,7 +451,13 @@ class PathAnalysisTest {
       AnalysisResult result = s.analyze();
       assertEquals(List.of("DOUBLE_UNLOCK_AFTER_CALLEE@4"), found(result));
       assertTrue(
-          result.findings().get(0).message().startsWith("page p unlocked again at line 4, but writepage at line 2 returned a negative error and had already unlocked it"),
+          result
+              .findings()
+              .get(0)
+              .message()
+              .startsWith(
+                  "page p unlocked again at line 4, but writepage at line 2 returned a negative"
+                      + " error and had already unlocked it"),
           result.findings().get(0)::message);
     }
 
@@ -478,7 +505,8 @@ class PathAnalysisTest {
     /** K08: a helper that releases its page returns on ACTIVATE with the page still locked. */
     @Test
     void helperReturnsOnActivateWithThePageLocked() {
-      MethodContract releases = MethodContract.builder().verb(PageVerb.RELEASE).pageParameter(0).build();
+      MethodContract releases =
+          MethodContract.builder().verb(PageVerb.RELEASE).pageParameter(0).build();
       Script s = new Script("writepageAndRelease", releases, "lower", "lower");
       s.call(1, "rc", "lower", WRITEPAGE)
           .ifGoto(2, compare("rc", NOT_EQUAL, 0), "rc != 0", "failed")
@@ -656,7 +684,6 @@ class PathAnalysisTest {
       assertFalse(finding.message().contains("%"), finding::message);
       assertEquals(finding.key().check(), finding.check());
     }
-    assertTrue(
-        s.analyze().findings().stream().anyMatch(f -> f.key() == MessageKey.RESULT_IGNORED));
+    assertTrue(s.analyze().findings().stream().anyMatch(f -> f.key() == MessageKey.RESULT_IGNORED));
   }
 }

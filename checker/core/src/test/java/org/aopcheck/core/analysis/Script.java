@@ -30,9 +30,11 @@ final class Script {
   static final MethodContract READPAGE =
       operation("readpage", Set.of(AopCode.TRUNCATED_PAGE), PageState.UNLOCKED, PageState.UNLOCKED);
   static final MethodContract PREPARE_WRITE =
-      operation("prepare_write", Set.of(AopCode.TRUNCATED_PAGE), PageState.LOCKED, PageState.LOCKED);
+      operation(
+          "prepare_write", Set.of(AopCode.TRUNCATED_PAGE), PageState.LOCKED, PageState.LOCKED);
   static final MethodContract WRITEPAGE =
-      operation("writepage", Set.of(AopCode.WRITEPAGE_ACTIVATE), PageState.UNLOCKED, PageState.UNLOCKED);
+      operation(
+          "writepage", Set.of(AopCode.WRITEPAGE_ACTIVATE), PageState.UNLOCKED, PageState.UNLOCKED);
 
   private final String method;
   private final MethodContract self;
@@ -40,10 +42,13 @@ final class Script {
   private final String[] parameters;
   private final List<Event> events = new ArrayList<>();
   private final List<Integer> lines = new ArrayList<>();
+
   /** Per node: the label its branch or jump goes to, or null. */
   private final List<String> jumps = new ArrayList<>();
+
   /** Per node: whether control falls through to the next node. */
   private final List<Boolean> fallsThrough = new ArrayList<>();
+
   private final Map<String, Integer> labels = new HashMap<>();
 
   static MethodContract operation(

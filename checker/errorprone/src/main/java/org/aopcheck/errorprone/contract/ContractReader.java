@@ -26,9 +26,9 @@ import org.aopcheck.core.contract.PageVerb;
 /**
  * Reads the contract of a method from javac symbols: the annotations of {@code
  * org.aopcheck.annotations} (matched by qualified name, so the checker needs no particular copy of
- * the annotations jar), then a {@link ContractSource} such as stub files for methods that carry none.
- * A method that overrides annotated methods inherits each part of the contract it does not declare
- * itself from the nearest of them ({@link ASTHelpers#findSuperMethods}).
+ * the annotations jar), then a {@link ContractSource} such as stub files for methods that carry
+ * none. A method that overrides annotated methods inherits each part of the contract it does not
+ * declare itself from the nearest of them ({@link ASTHelpers#findSuperMethods}).
  *
  * <p>One reader serves one compilation; it remembers what it read.
  */
@@ -46,7 +46,10 @@ public final class ContractReader {
     this.stubs = stubs;
   }
 
-  /** The method's contract, declared, from stubs, or inherited; {@link MethodContract#none()} if none. */
+  /**
+   * The method's contract, declared, from stubs, or inherited; {@link MethodContract#none()} if
+   * none.
+   */
   public MethodContract contractOf(MethodSymbol method) {
     MethodContract cached = cache.get(method);
     if (cached == null) {
@@ -102,6 +105,7 @@ public final class ContractReader {
     Boolean looksUpLocked;
     Integer pageParameter;
     boolean bestEffort;
+
     /** The raw @PageOperation values until @MayReturn is known. */
     Map<String, Object> pageOperation;
   }
@@ -174,7 +178,10 @@ public final class ContractReader {
     Parts parts = new Parts();
     parts.operation = contract.operation().orElse(null);
     parts.mayReturn = contract.mayReturn().orElse(null);
-    parts.verbs = contract.verbs().isEmpty() ? EnumSet.noneOf(PageVerb.class) : EnumSet.copyOf(contract.verbs());
+    parts.verbs =
+        contract.verbs().isEmpty()
+            ? EnumSet.noneOf(PageVerb.class)
+            : EnumSet.copyOf(contract.verbs());
     parts.looksUpLocked = contract.looksUpLocked().orElse(null);
     parts.pageParameter =
         contract.pageParameter() == MethodContract.RECEIVER ? null : contract.pageParameter();
@@ -215,7 +222,10 @@ public final class ContractReader {
     Set<AopCode> codes = EnumSet.noneOf(AopCode.class);
     if (value instanceof List<?> list) {
       for (Object element : list) {
-        Object code = element instanceof AnnotationValue annotationValue ? annotationValue.getValue() : element;
+        Object code =
+            element instanceof AnnotationValue annotationValue
+                ? annotationValue.getValue()
+                : element;
         codes.add(AopCode.valueOf(enumName(code)));
       }
     }

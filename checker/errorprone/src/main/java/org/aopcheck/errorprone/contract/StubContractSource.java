@@ -29,7 +29,9 @@ public final class StubContractSource implements ContractSource {
    * @throws StubFileException with a one-line message naming the file and line of the first problem
    */
   public static ContractSource load(List<Path> paths) throws StubFileException {
-    return paths.isEmpty() ? ContractSource.NONE : new StubContractSource(StubContracts.load(paths));
+    return paths.isEmpty()
+        ? ContractSource.NONE
+        : new StubContractSource(StubContracts.load(paths));
   }
 
   @Override

@@ -106,10 +106,13 @@ public final class CfgLowering {
   private final LineMap lines;
   private final Map<Element, String> names = new HashMap<>();
   private final Set<String> usedNames = new HashSet<>();
+
   /** Variables the lowering invents for expression values: call results, ternaries, switches. */
   private final Map<Node, String> valueVariables = new IdentityHashMap<>();
+
   /** Calls whose result is assigned straight to a local: the call writes the local itself. */
   private final Map<MethodInvocationNode, String> resultTargets = new IdentityHashMap<>();
+
   private final List<Event> events = new ArrayList<>();
   private final List<Position> positions = new ArrayList<>();
   private final List<List<Integer>> edges = new ArrayList<>();
@@ -173,7 +176,8 @@ public final class CfgLowering {
       if (node instanceof MethodInvocationNode call
           && !resultTargets.containsKey(call)
           && !isDiscarded(call)) {
-        valueVariables.put(call, "$" + call.getTarget().getMethod().getSimpleName() + "@" + call.getUid());
+        valueVariables.put(
+            call, "$" + call.getTarget().getMethod().getSimpleName() + "@" + call.getUid());
       } else if (node instanceof TernaryExpressionNode ternary) {
         valueVariables.put(ternary, name(ternary.getTernaryExpressionVar().getElement()));
       } else if (node instanceof SwitchExpressionNode switchExpression) {
@@ -240,9 +244,11 @@ public final class CfgLowering {
             && path.getParentPath().getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
           path = path.getParentPath();
         }
-        if (path != null && path.getParentPath() != null
+        if (path != null
+            && path.getParentPath() != null
             && path.getParentPath().getLeaf() instanceof IfTree ifTree) {
-          bareReturn = firstBareReturn(thenEdge ? ifTree.getThenStatement() : ifTree.getElseStatement());
+          bareReturn =
+              firstBareReturn(thenEdge ? ifTree.getThenStatement() : ifTree.getElseStatement());
         }
       }
     } else {
@@ -539,7 +545,8 @@ public final class CfgLowering {
     Node expression = strip(assignment.getExpression());
     if (target instanceof LocalVariableNode local) {
       String variable = name(local.getElement());
-      if (expression instanceof MethodInvocationNode call && variable.equals(resultTargets.get(call))) {
+      if (expression instanceof MethodInvocationNode call
+          && variable.equals(resultTargets.get(call))) {
         return; // the call wrote it
       }
       out.add(new Event.Assign(variable, value(expression)));
@@ -628,7 +635,9 @@ public final class CfgLowering {
       }
       constants.add(constant);
     }
-    return variable == null ? new Condition.Unknown() : new Condition.OneOf(variable, constants, false);
+    return variable == null
+        ? new Condition.Unknown()
+        : new Condition.OneOf(variable, constants, false);
   }
 
   private static ComparisonOperator comparison(Node node) {
@@ -671,7 +680,10 @@ public final class CfgLowering {
       return null;
     }
     Object value = ASTHelpers.constValue(tree);
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof Character character) {
@@ -762,7 +774,8 @@ public final class CfgLowering {
     if (node instanceof CaseNode caseNode && tree != null) {
       List<String> labels = new ArrayList<>();
       for (Node operand : caseNode.getCaseOperands()) {
-        String operandText = operand.getTree() == null ? null : state.getSourceForNode(operand.getTree());
+        String operandText =
+            operand.getTree() == null ? null : state.getSourceForNode(operand.getTree());
         labels.add(operandText == null ? operand.toString() : operandText);
       }
       return "case " + String.join(", ", labels);
