@@ -172,4 +172,61 @@ class AopDoubleUnlockTest {
             """)
         .doTest();
   }
+
+  /** A flag derived from the result, and a switch, mistaken and right. */
+  @Test
+  void flagsAndSwitches() {
+    helper
+        .addSourceLines(
+            "Flags.java",
+            """
+            import api.*;
+
+            class Flags {
+              int flagMistaken(Ops ops, Pg page, Wbc wbc) {
+                int ret = ops.writepage(page, wbc);
+                boolean failed = ret != 0;
+                if (failed) {
+                  // BUG: Diagnostic contains: AopDoubleUnlock
+                  page.unlock();
+                }
+                return 0;
+              }
+
+              int flagRight(Ops ops, Pg page, Wbc wbc) {
+                int ret = ops.writepage(page, wbc);
+                boolean activate = ret == Codes.ACTIVATE;
+                if (activate) {
+                  page.unlock();
+                  ret = 0;
+                }
+                return ret;
+              }
+
+              int switchRight(Ops ops, Pg page, Wbc wbc) {
+                int ret = ops.writepage(page, wbc);
+                switch (ret) {
+                  case Codes.ACTIVATE:
+                    page.unlock();
+                    return 0;
+                  default:
+                    return ret;
+                }
+              }
+
+              int switchMistaken(Ops ops, Pg page, Wbc wbc) {
+                int ret = ops.writepage(page, wbc);
+                switch (ret) {
+                  case 0:
+                    return 0;
+                  default:
+                    // BUG: Diagnostic contains: returned a negative error and had already unlocked it
+                    page.unlock();
+                    return ret == Codes.ACTIVATE ? 0 : ret;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

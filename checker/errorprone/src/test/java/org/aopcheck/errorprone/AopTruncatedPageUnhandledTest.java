@@ -419,4 +419,133 @@ class AopTruncatedPageUnhandledTest {
             """)
         .doTest();
   }
+
+  /** Each construct of the precision list, mistaken (reported) and right (clean). */
+  @Test
+  void constructs() {
+    helper
+        .addSourceLines(
+            "Constructs.java",
+            """
+            import api.*;
+
+            class Constructs {
+              static class Desc {
+                int error;
+              }
+
+              void equalsZeroElseError(Ops ops, Cache cache, Object file, Desc desc) {
+                Pg page = cache.findLock(0);
+                int ret = ops.readpage(file, page);
+                if (ret == 0) {
+                  page.waitUnlocked();
+                } else {
+                  // BUG: Diagnostic contains: stored in desc.error
+                  desc.error = ret;
+                }
+                page.release();
+              }
+
+              void switchWithDefaultAsError(Ops ops, Cache cache, Object file, Desc desc) {
+                Pg page = cache.findLock(0);
+                int ret = ops.readpage(file, page);
+                switch (ret) {
+                  case 0:
+                    break;
+                  default:
+                    // BUG: Diagnostic contains: AopTruncatedPageUnhandled
+                    desc.error = ret;
+                }
+                page.release();
+              }
+
+              int greaterThanZeroExcludingTheCode(Ops ops, Cache cache, Object file, int copied) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int status = ops.commitWrite(file, page, 0, copied);
+                  if (status == Codes.TRUNCATED) {
+                    page.release();
+                    continue;
+                  }
+                  if (status > 0 && status != Codes.TRUNCATED) {
+                    copied = Math.min(copied, status);
+                  }
+                  page.unlock();
+                  page.release();
+                  return copied;
+                }
+              }
+
+              int labelledBreakGivesUp(Ops ops, Cache cache, Object file) {
+                int ret = 0;
+                out:
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  ret = ops.readpage(file, page);
+                  page.release();
+                  // BUG: Diagnostic contains: leaves the method
+                  if (ret != 0) {
+                    break out;
+                  }
+                  return 0;
+                }
+                return -Codes.EIO;
+              }
+
+              int tryFinallyReleasesAndRetries(Ops ops, Cache cache, Object file) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  try {
+                    int ret = ops.readpage(file, page);
+                    if (ret == Codes.TRUNCATED) {
+                      continue;
+                    }
+                    return ret;
+                  } finally {
+                    page.release();
+                  }
+                }
+              }
+
+              int tryFinallyReturnsTheCode(Ops ops, Cache cache, Object file) {
+                Pg page = cache.findLock(0);
+                try {
+                  int ret = ops.readpage(file, page);
+                  // BUG: Diagnostic contains: returns it to its caller
+                  return ret;
+                } finally {
+                  page.release();
+                }
+              }
+
+              int throughAnotherLocal(Ops ops, Cache cache, Object file) {
+                Pg page = cache.findLock(0);
+                int ret = ops.readpage(file, page);
+                int saved = ret;
+                ret = 0;
+                page.release();
+                // BUG: Diagnostic contains: returns it to its caller
+                return saved;
+              }
+
+              int notEqualZeroThenRecognised(Ops ops, Cache cache, Object file, Desc desc) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int ret = ops.readpage(file, page);
+                  if (ret != 0) {
+                    page.release();
+                    if (ret == Codes.TRUNCATED) {
+                      continue;
+                    }
+                    desc.error = ret;
+                    return ret;
+                  }
+                  page.release();
+                  return 0;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
