@@ -16,27 +16,32 @@ import org.aopcheck.core.analysis.AnalysisOptions;
  * @param stubs {@code Aop:Stubs}: stub files describing unannotated APIs
  * @param injectFaultInMethod {@code Aop:InjectFaultInMethod}, for tests only: the name of a method
  *     whose analysis throws, to prove that an internal error never breaks a compile; or null
+ * @param problems one-line messages for flags that could not be used (the defaults stand in);
+ *     reported once per compilation as errors
  */
-public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFaultInMethod) {
+public record AopConfig(
+    int maxStatesPerPoint, List<Path> stubs, String injectFaultInMethod, List<String> problems) {
   static final String MAX_STATES_PER_POINT = "Aop:MaxStatesPerPoint";
   static final String STUBS = "Aop:Stubs";
   static final String INJECT_FAULT_IN_METHOD = "Aop:InjectFaultInMethod";
 
   /** The configuration without any flag. */
   public static final AopConfig DEFAULT =
-      new AopConfig(AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT, List.of(), null);
+      new AopConfig(AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT, List.of(), null, List.of());
 
   private static final Map<Map<String, String>, AopConfig> PARSED = new ConcurrentHashMap<>();
 
   public AopConfig {
     stubs = List.copyOf(stubs);
+    problems = List.copyOf(problems);
   }
 
   /**
    * The configuration the flags give. Every checker of a compilation receives the same flags, so
    * they are parsed once and the result shared.
    *
-   * @throws IllegalArgumentException with a one-line message naming the flag, if a value is bad
+   * <p>A bad value does not throw (that would be a stack trace from inside the compiler): it is
+   * recorded in {@link #problems()}, with a one-line message naming the flag.
    */
   public static AopConfig from(ErrorProneFlags flags) {
     Map<String, String> aopFlags = new java.util.TreeMap<>();
@@ -58,10 +63,23 @@ public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFa
     int maxStates = AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT;
     List<Path> stubs = new ArrayList<>();
     String fault = null;
+    List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> flag : flags.entrySet()) {
       String value = flag.getValue().trim();
       switch (flag.getKey()) {
-        case MAX_STATES_PER_POINT -> maxStates = positiveInteger(flag.getKey(), value);
+        case MAX_STATES_PER_POINT -> {
+          Integer parsed = positiveInteger(value);
+          if (parsed == null) {
+            problems.add(
+                "-XepOpt:"
+                    + MAX_STATES_PER_POINT
+                    + " must be a positive integer, not '"
+                    + value
+                    + "'");
+          } else {
+            maxStates = parsed;
+          }
+        }
         case STUBS -> {
           for (String path : value.split(",")) {
             if (!path.isBlank()) {
@@ -71,7 +89,7 @@ public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFa
         }
         case INJECT_FAULT_IN_METHOD -> fault = value;
         default ->
-            throw new IllegalArgumentException(
+            problems.add(
                 "unknown flag -XepOpt:"
                     + flag.getKey()
                     + " (aopcheck knows "
@@ -81,20 +99,16 @@ public record AopConfig(int maxStatesPerPoint, List<Path> stubs, String injectFa
                     + ")");
       }
     }
-    return new AopConfig(maxStates, stubs, fault);
+    return new AopConfig(maxStates, stubs, fault, problems);
   }
 
-  private static int positiveInteger(String flag, String value) {
+  private static Integer positiveInteger(String value) {
     try {
       int parsed = Integer.parseInt(value);
-      if (parsed >= 1) {
-        return parsed;
-      }
+      return parsed >= 1 ? parsed : null;
     } catch (NumberFormatException e) {
-      // reported below
+      return null;
     }
-    throw new IllegalArgumentException(
-        "-XepOpt:" + flag + " must be a positive integer, not '" + value + "'");
   }
 
   /** The engine's options. */

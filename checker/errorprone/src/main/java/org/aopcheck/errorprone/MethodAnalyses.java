@@ -104,6 +104,11 @@ final class MethodAnalyses {
   private Outcome run(MethodTree method, VisitorState state, AopConfig config) {
     try {
       if (contracts == null) {
+        for (String problem : config.problems()) {
+          JavacProcessingEnvironment.instance(state.context)
+              .getMessager()
+              .printMessage(Diagnostic.Kind.ERROR, "aopcheck: " + problem);
+        }
         contracts =
             new ContractReader(state.getTypes(), state.getElements(), stubs(config, state.context));
       }

@@ -1,8 +1,8 @@
 package org.aopcheck.errorprone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.ErrorProneFlags;
@@ -41,23 +41,36 @@ class AopConfigTest {
   }
 
   @Test
-  void badValuesNameTheFlag() {
-    IllegalArgumentException notANumber =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "lots"))));
+  void badValuesAreOneLineProblemsNamingTheFlag() {
+    AopConfig notANumber =
+        AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "lots")));
     assertEquals(
-        "-XepOpt:Aop:MaxStatesPerPoint must be a positive integer, not 'lots'",
-        notANumber.getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "0"))));
-    IllegalArgumentException unknown =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:Stub", "x.astub"))));
-    assertTrue(
-        unknown.getMessage().startsWith("unknown flag -XepOpt:Aop:Stub "), unknown.getMessage());
+        List.of("-XepOpt:Aop:MaxStatesPerPoint must be a positive integer, not 'lots'"),
+        notANumber.problems());
+    assertEquals(512, notANumber.maxStatesPerPoint());
+    assertEquals(
+        1,
+        AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:MaxStatesPerPoint", "0")))
+            .problems()
+            .size());
+    List<String> unknown =
+        AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:Stub", "x.astub"))).problems();
+    assertEquals(1, unknown.size());
+    assertTrue(unknown.get(0).startsWith("unknown flag -XepOpt:Aop:Stub "), unknown.get(0));
+  }
+
+  /** A bad flag stops the build with one error, not a stack trace from inside the compiler. */
+  @Test
+  void badFlagIsOneCompileError() {
+    Javac.Result result =
+        Javac.compile(
+            ErrorProneConventionsTest.apiAnd("Empty.java", "class Empty { int m() { return 0; } }"),
+            Javac.allDataflowChecksAt("ERROR") + " -XepOpt:Aop:MaxStatesPerPoint=lots");
+    assertFalse(result.success());
+    assertEquals(
+        List.of("aopcheck: -XepOpt:Aop:MaxStatesPerPoint must be a positive integer, not 'lots'"),
+        result.messages(javax.tools.Diagnostic.Kind.ERROR),
+        result.output());
   }
 
   @Test
