@@ -7,6 +7,7 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.tools.Diagnostic;
 import org.aopcheck.core.analysis.AnalysisResult;
 import org.aopcheck.core.analysis.PathAnalysis;
@@ -55,6 +56,9 @@ final class MethodAnalyses {
     }
   }
 
+  /** How many methods were analysed in this JVM, for the test that each is analysed once. */
+  static final AtomicLong ANALYSES = new AtomicLong();
+
   private final Map<MethodTree, Outcome> outcomes = new IdentityHashMap<>();
   private CompilationUnitTree unit;
   private ContractReader contracts;
@@ -102,6 +106,7 @@ final class MethodAnalyses {
   }
 
   private Outcome run(MethodTree method, VisitorState state, AopConfig config) {
+    ANALYSES.incrementAndGet();
     try {
       if (contracts == null) {
         for (String problem : config.problems()) {

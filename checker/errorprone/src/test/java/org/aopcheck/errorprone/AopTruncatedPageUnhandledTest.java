@@ -310,6 +310,51 @@ class AopTruncatedPageUnhandledTest {
         .doTest();
   }
 
+  /** K11: pagecache_write_begin passed prepare_write's code up as an error. */
+  @Test
+  void writeBeginReturnsTheCode() {
+    helper
+        .addSourceLines(
+            "WriteBegin.java",
+            """
+            import api.*;
+
+            class WriteBegin {
+              int writeBegin(Ops ops, Cache cache, Object file, Pg[] pagep) {
+                Pg page = cache.findLock(0);
+                int ret = ops.prepareWrite(file, page, 0, 10);
+                if (ret != 0) {
+                  page.unlock();
+                  page.release();
+                  // BUG: Diagnostic contains: (the test `ret != 0` at line 7 took it as an error), and writeBegin returns it to its caller at line 11
+                  return ret;
+                }
+                pagep[0] = page;
+                return 0;
+              }
+
+              int fixed(Ops ops, Cache cache, Object file, Pg[] pagep) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int ret = ops.prepareWrite(file, page, 0, 10);
+                  if (ret == Codes.TRUNCATED) {
+                    page.release();
+                    continue;
+                  }
+                  if (ret != 0) {
+                    page.unlock();
+                    page.release();
+                    return ret;
+                  }
+                  pagep[0] = page;
+                  return 0;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   /** A boolean flag derived from the result, a switch, and a helper declaring the code. */
   @Test
   void flagsSwitchesAndDeclaredHelpers() {

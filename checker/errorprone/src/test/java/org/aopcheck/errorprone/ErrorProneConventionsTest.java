@@ -169,6 +169,38 @@ class ErrorProneConventionsTest {
   }
 
   @Test
+  void eachMethodIsAnalysedOnceForAllChecks() {
+    Map<String, String> sources =
+        apiAnd(
+            "Three.java",
+            """
+            import api.*;
+
+            class Three {
+              int one(Ops ops, Pg page, Wbc wbc) {
+                return ops.writepage(page, wbc);
+              }
+
+              int two(Ops ops, Pg page, Object file) {
+                return ops.readpage(file, page);
+              }
+
+              void three(Pg page) {
+                page.release();
+              }
+            }
+            """);
+    // The API's own method bodies are analysed too: count them with the checks off.
+    long before = MethodAnalyses.ANALYSES.get();
+    Javac.compile(InlineApi.sources(), Javac.allDataflowChecksAt("WARN"));
+    long apiMethods = MethodAnalyses.ANALYSES.get() - before;
+    before = MethodAnalyses.ANALYSES.get();
+    Javac.Result result = Javac.compile(sources, Javac.allDataflowChecksAt("WARN"));
+    assertTrue(result.success(), result.output());
+    assertEquals(apiMethods + 3, MethodAnalyses.ANALYSES.get() - before);
+  }
+
+  @Test
   void theBoundOnStatesIsAFlag() {
     String source =
         """
