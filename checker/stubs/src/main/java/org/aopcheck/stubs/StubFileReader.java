@@ -1,10 +1,12 @@
 package org.aopcheck.stubs;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Token;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -69,10 +71,10 @@ import org.aopcheck.annotations.PageState;
  *
  * <p>The file is split into package sections ({@link StubSections}), each parsed by its own
  * JavaParser at language level 17. Then two passes per section: every annotation is resolved
- * through the imports and, if it is one of aopcheck's, checked for its place and its element values;
- * then the named types are walked and each method carrying aopcheck annotations is keyed by its
- * declaring type, name and erased parameter types. Problems are collected and the first by position
- * is reported, so the message names the earliest line to fix.
+ * through the imports and, if it is one of aopcheck's, checked for its place and its element
+ * values; then the named types are walked and each method carrying aopcheck annotations is keyed by
+ * its declaring type, name and erased parameter types. Problems are collected and the first by
+ * position is reported, so the message names the earliest line to fix.
  */
 final class StubFileReader {
   private static final Pattern PARSE_ERROR =
@@ -147,9 +149,27 @@ final class StubFileReader {
       throw new StubFileException(file, 1, "syntax error");
     }
     Problem problem = result.getProblems().get(0);
-    int line =
-        problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
-    throw new StubFileException(file, line, "syntax error: " + describeSyntaxError(problem));
+    throw new StubFileException(
+        file, syntaxErrorLine(problem), "syntax error: " + describeSyntaxError(problem));
+  }
+
+  /**
+   * The line of the offending token. The problem's range starts at the last token read, which may
+   * be on an earlier line, so the parser's exception is asked for the token after it.
+   */
+  private static int syntaxErrorLine(Problem problem) {
+    Optional<Throwable> cause = problem.getCause();
+    if (cause.isPresent() && cause.get() instanceof ParseException) {
+      Token lastRead = ((ParseException) cause.get()).currentToken;
+      if (lastRead != null && lastRead.next != null) {
+        return lastRead.next.beginLine;
+      }
+    }
+    return problem
+        .getLocation()
+        .flatMap(l -> l.getBegin().getRange())
+        .map(r -> r.begin.line)
+        .orElse(1);
   }
 
   /** JavaParser's message on one line, without a list of dozens of expected tokens. */
@@ -207,7 +227,8 @@ final class StubFileReader {
       }
       checkPlace(annotation, type.get());
       readAnnotations.put(
-          annotation, new ReadAnnotation(type.get(), readElements(annotation, type.get(), imports)));
+          annotation,
+          new ReadAnnotation(type.get(), readElements(annotation, type.get(), imports)));
     } catch (StubProblem problem) {
       problems.add(problem);
     }
@@ -443,9 +464,7 @@ final class StubFileReader {
       if (imported.isPresent()) {
         if (!imported.get().equals(expected)) {
           throw badValue(
-              value,
-              what,
-              imported.get().getSimpleName() + "." + name + " is not " + expectation);
+              value, what, imported.get().getSimpleName() + "." + name + " is not " + expectation);
         }
         return AopVocabulary.constant(expected, name).orElseThrow();
       }
@@ -470,7 +489,8 @@ final class StubFileReader {
     if (value instanceof FieldAccessExpr) {
       FieldAccessExpr access = (FieldAccessExpr) value;
       String name = access.getNameAsString();
-      Optional<Class<? extends Enum<?>>> written = imports.aopEnumNamed(access.getScope().toString());
+      Optional<Class<? extends Enum<?>>> written =
+          imports.aopEnumNamed(access.getScope().toString());
       if (written.isEmpty()) {
         throw badValue(value, what, "expected " + expectation + ", found " + value);
       }
@@ -530,7 +550,10 @@ final class StubFileReader {
         problems.add(
             new StubProblem(
                 annotation,
-                "@" + read.type().getSimpleName() + " appears twice on " + method.getNameAsString()));
+                "@"
+                    + read.type().getSimpleName()
+                    + " appears twice on "
+                    + method.getNameAsString()));
         continue;
       }
       apply(read, builder);
@@ -617,7 +640,9 @@ final class StubFileReader {
     final Set<String> memberTypes = new HashSet<>();
     final Map<String, NodeList<ClassOrInterfaceType>> typeParameters;
 
-    /** Only an inner class (not static, not in an interface) sees its enclosing type's parameters. */
+    /**
+     * Only an inner class (not static, not in an interface) sees its enclosing type's parameters.
+     */
     final boolean seesEnclosingTypeParameters;
 
     /** Interfaces and annotation types: their member classes are implicitly static. */
@@ -637,8 +662,7 @@ final class StubFileReader {
               && !((ClassOrInterfaceDeclaration) type).isInterface();
       if (type instanceof ClassOrInterfaceDeclaration) {
         typeParameters =
-            StubFileReader.typeParameters(
-                ((ClassOrInterfaceDeclaration) type).getTypeParameters());
+            StubFileReader.typeParameters(((ClassOrInterfaceDeclaration) type).getTypeParameters());
       } else if (type instanceof RecordDeclaration) {
         typeParameters =
             StubFileReader.typeParameters(((RecordDeclaration) type).getTypeParameters());
@@ -673,7 +697,9 @@ final class StubFileReader {
     }
 
     String erase(
-        Type type, TypeScope scope, Map<String, NodeList<ClassOrInterfaceType>> methodTypeParameters)
+        Type type,
+        TypeScope scope,
+        Map<String, NodeList<ClassOrInterfaceType>> methodTypeParameters)
         throws StubProblem {
       return erase(type, scope, methodTypeParameters, new HashSet<>());
     }
