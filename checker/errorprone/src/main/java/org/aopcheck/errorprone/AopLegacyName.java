@@ -19,6 +19,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -218,6 +219,14 @@ public final class AopLegacyName extends BugChecker
       SuggestedFix.Builder fix,
       VisitorState state) {
     String name = target.getSimpleName().toString();
+    if (isInDeclarationOf(target, state)) {
+      // AOP_X = WRITEPAGE_ACTIVATE: the constant cannot refer to itself; its value is the fix.
+      return "0x" + Integer.toHexString((Integer) target.getConstValue());
+    }
+    if (isInInitializerOf((ClassSymbol) target.owner, state)) {
+      // A simple name could be an illegal forward reference there; a qualified one never is.
+      return SuggestedFixes.qualifyType(state, fix, target.owner) + "." + name;
+    }
     if (tree instanceof MemberSelectTree && legacy != null && legacy.owner.equals(target.owner)) {
       return state.getSourceForNode(((MemberSelectTree) tree).getExpression()) + "." + name;
     }
@@ -232,6 +241,29 @@ public final class AopLegacyName extends BugChecker
       return name;
     }
     return SuggestedFixes.qualifyType(state, fix, target.owner) + "." + name;
+  }
+
+  private static boolean isInDeclarationOf(VarSymbol constant, VisitorState state) {
+    VariableTree declaration = ASTHelpers.findEnclosingNode(state.getPath(), VariableTree.class);
+    return declaration != null && constant.equals(ASTHelpers.getSymbol(declaration));
+  }
+
+  /** In a field initializer or initializer block of {@code owner} (not in a method or lambda). */
+  private static boolean isInInitializerOf(ClassSymbol owner, VisitorState state) {
+    for (TreePath path = state.getPath();
+        path.getParentPath() != null;
+        path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      Tree parent = path.getParentPath().getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (parent instanceof ClassTree
+          && (leaf instanceof VariableTree || leaf instanceof BlockTree)) {
+        return owner.equals(ASTHelpers.getSymbol((ClassTree) parent));
+      }
+    }
+    return false;
   }
 
   private static boolean isStaticallyImported(Symbol symbol, VisitorState state) {
