@@ -84,7 +84,8 @@ final class StubFileReader {
 
   private final String file;
   private final List<StubProblem> problems = new ArrayList<>();
-  private final Map<AnnotationExpr, ReadAnnotation> readAnnotations = new IdentityHashMap<>();
+  private final IdentityHashMap<AnnotationExpr, ReadAnnotation> readAnnotations =
+      new IdentityHashMap<>();
   private final Set<AnnotationExpr> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<MethodKey, MethodAnnotations> methods = new LinkedHashMap<>();
 
@@ -159,8 +160,8 @@ final class StubFileReader {
    */
   private static int syntaxErrorLine(Problem problem) {
     Optional<Throwable> cause = problem.getCause();
-    if (cause.isPresent() && cause.get() instanceof ParseException) {
-      Token lastRead = ((ParseException) cause.get()).currentToken;
+    if (cause.isPresent() && cause.get() instanceof ParseException parseException) {
+      Token lastRead = parseException.currentToken;
       if (lastRead != null && lastRead.next != null) {
         return lastRead.next.beginLine;
       }
@@ -368,10 +369,10 @@ final class StubFileReader {
         .sorted(Comparator.comparing(Method::getName))
         .forEach(m -> elements.put(m.getName(), m));
     Map<String, Expression> written = new LinkedHashMap<>();
-    if (annotation instanceof SingleMemberAnnotationExpr) {
-      written.put("value", ((SingleMemberAnnotationExpr) annotation).getMemberValue());
-    } else if (annotation instanceof NormalAnnotationExpr) {
-      for (MemberValuePair pair : ((NormalAnnotationExpr) annotation).getPairs()) {
+    if (annotation instanceof SingleMemberAnnotationExpr singleMemberAnnotationExpr) {
+      written.put("value", singleMemberAnnotationExpr.getMemberValue());
+    } else if (annotation instanceof NormalAnnotationExpr normalAnnotationExpr) {
+      for (MemberValuePair pair : normalAnnotationExpr.getPairs()) {
         if (written.put(pair.getNameAsString(), pair.getValue()) != null) {
           throw new StubProblem(
               pair, annotationName + " sets " + pair.getNameAsString() + " twice");
@@ -423,14 +424,14 @@ final class StubFileReader {
   private static Object convert(Expression value, Class<?> type, String what, Imports imports)
       throws StubProblem {
     if (type == String.class) {
-      if (value instanceof StringLiteralExpr) {
-        return ((StringLiteralExpr) value).asString();
+      if (value instanceof StringLiteralExpr stringLiteralExpr) {
+        return stringLiteralExpr.asString();
       }
       throw badValue(value, what, "expected a string literal, found " + value);
     }
     if (type == boolean.class) {
-      if (value instanceof BooleanLiteralExpr) {
-        return ((BooleanLiteralExpr) value).getValue();
+      if (value instanceof BooleanLiteralExpr booleanLiteralExpr) {
+        return booleanLiteralExpr.getValue();
       }
       throw badValue(value, what, "expected true or false, found " + value);
     }
@@ -440,8 +441,8 @@ final class StubFileReader {
     if (type.isArray() && type.getComponentType().isEnum()) {
       Class<? extends Enum<?>> component = (Class<? extends Enum<?>>) type.getComponentType();
       List<Expression> items =
-          value instanceof ArrayInitializerExpr
-              ? ((ArrayInitializerExpr) value).getValues()
+          value instanceof ArrayInitializerExpr arrayInitializerExpr
+              ? arrayInitializerExpr.getValues()
               : List.of(value);
       List<Object> constants = new ArrayList<>();
       for (Expression item : items) {
@@ -458,8 +459,8 @@ final class StubFileReader {
       throws StubProblem {
     String expectation =
         "a " + expected.getSimpleName() + " (" + String.join(", ", constantNames(expected)) + ")";
-    if (value instanceof NameExpr) {
-      String name = ((NameExpr) value).getNameAsString();
+    if (value instanceof NameExpr nameExpr) {
+      String name = nameExpr.getNameAsString();
       Optional<Class<? extends Enum<?>>> imported = imports.staticallyImportedEnum(name);
       if (imported.isPresent()) {
         if (!imported.get().equals(expected)) {
@@ -486,8 +487,8 @@ final class StubFileReader {
               + name
               + AopVocabulary.didYouMean(name, constantNames(expected), ""));
     }
-    if (value instanceof FieldAccessExpr) {
-      FieldAccessExpr access = (FieldAccessExpr) value;
+    if (value instanceof FieldAccessExpr access) {
+
       String name = access.getNameAsString();
       Optional<Class<? extends Enum<?>>> written =
           imports.aopEnumNamed(access.getScope().toString());
@@ -530,8 +531,8 @@ final class StubFileReader {
             : enclosing.canonicalName + "." + type.getNameAsString();
     TypeScope scope = new TypeScope(enclosing, type, canonicalName);
     for (BodyDeclaration<?> member : type.getMembers()) {
-      if (member instanceof MethodDeclaration) {
-        readMethod((MethodDeclaration) member, scope, names);
+      if (member instanceof MethodDeclaration methodDeclaration) {
+        readMethod(methodDeclaration, scope, names);
       } else if (member instanceof TypeDeclaration) {
         readType((TypeDeclaration<?>) member, scope, names);
       }
@@ -658,14 +659,13 @@ final class StubFileReader {
         }
       }
       boolean isClass =
-          type instanceof ClassOrInterfaceDeclaration
-              && !((ClassOrInterfaceDeclaration) type).isInterface();
-      if (type instanceof ClassOrInterfaceDeclaration) {
+          type instanceof ClassOrInterfaceDeclaration classOrInterfaceDeclaration
+              && !classOrInterfaceDeclaration.isInterface();
+      if (type instanceof ClassOrInterfaceDeclaration classOrInterfaceDeclaration) {
         typeParameters =
-            StubFileReader.typeParameters(((ClassOrInterfaceDeclaration) type).getTypeParameters());
-      } else if (type instanceof RecordDeclaration) {
-        typeParameters =
-            StubFileReader.typeParameters(((RecordDeclaration) type).getTypeParameters());
+            StubFileReader.typeParameters(classOrInterfaceDeclaration.getTypeParameters());
+      } else if (type instanceof RecordDeclaration recordDeclaration) {
+        typeParameters = StubFileReader.typeParameters(recordDeclaration.getTypeParameters());
       } else {
         typeParameters = Map.of();
       }
