@@ -176,6 +176,8 @@ public final class Shmem implements Filesystem {
         } else {
           System.arraycopy(swap.read(slot), 0, page.data(), 0, Page.SIZE);
           swap.free(slot);
+          // move_from_swap_cache: the page is now the only copy of the data.
+          page.setDirty();
         }
       }
       page.setUptodate();
