@@ -11,7 +11,9 @@ import org.aopcheck.vm.WritebackControl;
  * AddressSpaceOperations} says about the page's state, throwing {@link ObservedFailure} where the
  * kernel would later hang or lose data; it also bounds retries, so that a livelock ends.
  *
- * <p>The checks: readpage returns with the page unlocked; writepage returns with it unlocked unless
+ * <p>The reference VM enforces most of these itself once its run-time enforcement is in; this
+ * wrapper keeps the cross-checks independent of which VM rules exist. The checks: readpage returns
+ * with the page unlocked after a non-zero result; writepage returns with it unlocked unless
  * the result is {@code AOP_WRITEPAGE_ACTIVATE}, which must come with the page locked, redirtied,
  * and only for reclaim. A readpage that returns {@code AOP_TRUNCATED_PAGE} more than {@link
  * #RETRY_BOUND} times in a row for the same page has made no progress: a livelock.
@@ -33,7 +35,7 @@ final class EnforcingOperations implements AddressSpaceOperations {
     int ret = filesystem.readpage(file, page);
     if (ret != 0 && page.isLocked()) {
       throw new ObservedFailure(
-          RunTimeFailure.PAGE_LEFT_LOCKED, "readpage returned " + ret + " with " + page);
+          RunTimeFailure.WRONG_LOCK_STATE, "readpage returned " + ret + " with " + page);
     }
     if (ret == AopCodes.AOP_TRUNCATED_PAGE) {
       consecutiveTruncated = page.index() == lastTruncatedIndex ? consecutiveTruncated + 1 : 1;
@@ -77,7 +79,7 @@ final class EnforcingOperations implements AddressSpaceOperations {
       }
     } else if (page.isLocked()) {
       throw new ObservedFailure(
-          RunTimeFailure.PAGE_LEFT_LOCKED, "writepage returned " + ret + " with " + page);
+          RunTimeFailure.WRONG_LOCK_STATE, "writepage returned " + ret + " with " + page);
     }
     return ret;
   }

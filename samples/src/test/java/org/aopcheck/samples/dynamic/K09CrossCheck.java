@@ -13,7 +13,7 @@ final class K09CrossCheck extends FormPairCrossCheck {
   K09CrossCheck() {
     super(
         "K09",
-        RunTimeFailure.PAGE_LEFT_LOCKED,
+        RunTimeFailure.WRONG_LOCK_STATE,
         "writeback of an eCryptfs page, encryption fails with -ENOMEM: the page must not stay"
         + " locked");
   }
@@ -25,7 +25,10 @@ final class K09CrossCheck extends FormPairCrossCheck {
           PageEncryption failing = page -> -Errno.ENOMEM;
           Inode inode =
               new Inode(
-                  buggy ? new EcryptfsWritepageBuggy(failing) : new EcryptfsWritepageFixed(failing));
+                  new EnforcingOperations(
+                      buggy
+                          ? new EcryptfsWritepageBuggy(failing)
+                          : new EcryptfsWritepageFixed(failing)));
           Scenarios.dirtyPage(inode.mapping(), 0, (byte) 9);
           WritebackControl writebackControl = new WritebackControl();
           writebackControl.syncMode = WritebackControl.SyncMode.ALL;

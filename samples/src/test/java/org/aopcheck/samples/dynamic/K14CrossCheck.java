@@ -15,7 +15,7 @@ final class K14CrossCheck extends FormPairCrossCheck {
   K14CrossCheck() {
     super(
         "K14",
-        RunTimeFailure.PAGE_LEFT_LOCKED,
+        RunTimeFailure.WRONG_LOCK_STATE,
         "read page 0 of a withdrawn GFS2 file: the read fails with -EIO and the page must end"
         + " unlocked");
   }
@@ -26,7 +26,8 @@ final class K14CrossCheck extends FormPairCrossCheck {
         result -> {
           Gfs2ReadpageRelockBuggy buggyFilesystem = new Gfs2ReadpageRelockBuggy();
           Gfs2ReadpageFixed fixedFilesystem = new Gfs2ReadpageFixed();
-          Inode inode = new Inode(buggy ? buggyFilesystem : fixedFilesystem);
+          Inode inode =
+              new Inode(new EnforcingOperations(buggy ? buggyFilesystem : fixedFilesystem));
           Glock glock = new Glock(inode.mapping(), K13CrossCheck::lockPageOrReportDeadlock);
           buggyFilesystem.setGlock(glock);
           fixedFilesystem.setGlock(glock);

@@ -29,11 +29,23 @@ public final class RunResult {
     if (thrown instanceof ObservedFailure observed) {
       fail(observed.failure(), observed.getMessage());
     } else if (thrown instanceof ProtocolViolation violation) {
-      // By name, so that rules the reference VM adds later need no change here to be reported.
+      // By name, so that a rule the reference VM adds later is reported (as KERNEL_BUG, with its
+      // name in the detail) before it is classified here.
       RunTimeFailure failure =
           switch (violation.rule().name()) {
             case "UNLOCK_OF_UNLOCKED_PAGE" -> RunTimeFailure.DOUBLE_UNLOCK;
-            case "RELEASE_BELOW_ZERO" -> RunTimeFailure.RELEASE_BELOW_ZERO;
+            case "RELEASE_BELOW_ZERO", "GET_OF_FREED_PAGE" -> RunTimeFailure.RELEASE_BELOW_ZERO;
+            case "RECURSIVE_PAGE_LOCK", "LOCK_ORDER_INVERSION", "DEADLOCK" ->
+                RunTimeFailure.DEADLOCK;
+            case "PAGE_LEFT_LOCKED" -> RunTimeFailure.PAGE_LEFT_LOCKED;
+            case "PAGE_REFERENCE_LEAKED" -> RunTimeFailure.LEAKED_REFERENCE;
+            case "IMPLEMENTATION_LOCK_STATE", "OPERATION_ON_UNLOCKED_PAGE" ->
+                RunTimeFailure.WRONG_LOCK_STATE;
+            case "WRITEPAGE_ACTIVATE_NOT_REDIRTIED", "DATA_MISMATCH" -> RunTimeFailure.LOST_WRITE;
+            case "WRITEPAGE_ACTIVATE_OUTSIDE_RECLAIM" -> RunTimeFailure.ACTIVATE_OUTSIDE_RECLAIM;
+            case "TRUNCATED_PAGE_LIVELOCK" -> RunTimeFailure.LIVELOCK;
+            case "AOP_CODE_ESCAPED", "SPURIOUS_FAILURE" -> RunTimeFailure.BOGUS_ERROR_RETURNED;
+            case "CACHED_PAGE_NOT_ON_LRU" -> RunTimeFailure.PAGE_HIDDEN_FROM_RECLAIM;
             default -> RunTimeFailure.KERNEL_BUG;
           };
       fail(failure, violation.getMessage());

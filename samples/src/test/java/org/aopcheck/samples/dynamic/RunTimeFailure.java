@@ -8,6 +8,11 @@ public enum RunTimeFailure {
   RELEASE_BELOW_ZERO,
   /** A page stayed locked after everyone returned: the next {@code lock_page} waits forever. */
   PAGE_LEFT_LOCKED,
+  /**
+   * An operation returned with its page in the wrong lock state for its outcome: the caller will
+   * leave the page locked for good, or unlock it twice.
+   */
+  WRONG_LOCK_STATE,
   /** A page kept a reference nobody owns: it can never be freed. */
   LEAKED_REFERENCE,
   /** A cached page was left off the LRU lists: reclaim can never find it. */
