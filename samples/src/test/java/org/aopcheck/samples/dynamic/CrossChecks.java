@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** Every dynamic cross-check, by case name: the one list the tests and the corpus table share. */
 public final class CrossChecks {
-  private static final List<CrossCheck> ALL =
+  private static final List<CrossCheck> KERNEL_CASES =
       List.of(
           new K01CrossCheck(),
           new K04CrossCheck(),
@@ -26,6 +26,10 @@ public final class CrossChecks {
           new K18CrossCheck(),
           new L2CrossCheck());
 
+  private static final List<CrossCheck> ALL =
+      java.util.stream.Stream.concat(KERNEL_CASES.stream(), VariantCrossChecks.all().stream())
+          .collect(Collectors.toUnmodifiableList());
+
   private static final Map<String, CrossCheck> BY_CASE =
       ALL.stream().collect(Collectors.toMap(CrossCheck::caseName, Function.identity()));
 
@@ -36,7 +40,7 @@ public final class CrossChecks {
     return ALL;
   }
 
-  /** The cross-check of {@code caseName} ({@code K04}), if the case has one. */
+  /** The cross-check of {@code caseName} ({@code K04}, {@code variants/<kind>}), if any. */
   public static Optional<CrossCheck> forCase(String caseName) {
     return Optional.ofNullable(BY_CASE.get(caseName));
   }

@@ -15,6 +15,11 @@ public final class RunResult {
   private final Set<RunTimeFailure> failures = EnumSet.noneOf(RunTimeFailure.class);
   private final List<String> details = new ArrayList<>();
 
+  /** Adds a line of detail that is not a failure. */
+  public void note(String detail) {
+    details.add(detail);
+  }
+
   /** Records a failure seen by a check after the run. */
   public void fail(RunTimeFailure failure, String detail) {
     failures.add(failure);
