@@ -60,17 +60,14 @@ public final class ReadCachePageBuggy {
         page.release();
         throw new ErrorPointer(err);
       }
-      // Each use of the stale page before it is released is reported (docs/engine.md section 4).
+      // The first use of the stale page on each path is the finding (see docs/samples.md).
       // expect: AopTruncatedPageUse
       page.waitUnlocked();
-      // expect: AopTruncatedPageUse
       if (!page.isUptodate()) {
         page.release();
         throw new ErrorPointer(-Errno.EIO);
       }
-      // expect: AopTruncatedPageUse
       page.markAccessed();
-      // expect: AopTruncatedPageUse
       return page;
     }
   }

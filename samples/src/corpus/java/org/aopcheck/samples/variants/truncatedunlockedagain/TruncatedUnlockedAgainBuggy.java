@@ -63,12 +63,15 @@ public final class TruncatedUnlockedAgainBuggy {
       if (failed) {
         // expect: AopDoubleUnlock
         page.unlock();
+        page.release();
+        if (ret == AopCodes.AOP_TRUNCATED_PAGE) {
+          continue;
+        }
+        return ret;
       }
+      page.unlock();
       page.release();
-      if (ret == AopCodes.AOP_TRUNCATED_PAGE) {
-        continue;
-      }
-      return failed ? ret : 0;
+      return 0;
     }
   }
 

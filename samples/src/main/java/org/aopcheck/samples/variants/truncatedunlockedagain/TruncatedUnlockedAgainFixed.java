@@ -62,14 +62,19 @@ public final class TruncatedUnlockedAgainFixed {
       int ret = mapping.operations().prepareWrite(file, page, 0, 100);
       boolean truncated = ret == AopCodes.AOP_TRUNCATED_PAGE;
       boolean failed = ret != 0;
-      if (!truncated) {
-        page.unlock();
+      if (failed) {
+        if (!truncated) {
+          page.unlock();
+        }
+        page.release();
+        if (truncated) {
+          continue;
+        }
+        return ret;
       }
+      page.unlock();
       page.release();
-      if (ret == AopCodes.AOP_TRUNCATED_PAGE) {
-        continue;
-      }
-      return failed ? ret : 0;
+      return 0;
     }
   }
 
