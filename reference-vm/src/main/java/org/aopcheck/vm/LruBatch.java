@@ -21,6 +21,7 @@ public final class LruBatch {
   /** {@code pagevec_add} + {@code __pagevec_lru_add} when full: takes over the caller's reference. */
   @Releases
   public void add(@PageParameter Page page) {
+    page.handOverReference();
     pages.add(page);
     if (pages.size() == 14) {
       flush();
@@ -31,7 +32,7 @@ public final class LruBatch {
   public void flush() {
     for (Page page : pages) {
       lru.add(page);
-      page.release();
+      page.dropReference();
     }
     pages.clear();
   }
