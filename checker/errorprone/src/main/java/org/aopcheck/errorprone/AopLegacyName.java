@@ -19,6 +19,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -218,8 +219,18 @@ public final class AopLegacyName extends BugChecker
       SuggestedFix.Builder fix,
       VisitorState state) {
     String name = target.getSimpleName().toString();
-    if (tree instanceof MemberSelectTree && legacy != null && legacy.owner.equals(target.owner)) {
-      return state.getSourceForNode(((MemberSelectTree) tree).getExpression()) + "." + name;
+    if (isInDeclarationOf(target, state)) {
+      // AOP_X = WRITEPAGE_ACTIVATE: the constant cannot refer to itself; its value is the fix.
+      return "0x" + Integer.toHexString((Integer) target.getConstValue());
+    }
+    if (isInInitializerOf((ClassSymbol) target.owner, state)) {
+      // A simple name could be an illegal forward reference there; a qualified one never is.
+      return SuggestedFixes.qualifyType(state, fix, target.owner) + "." + name;
+    }
+    if (tree instanceof MemberSelectTree memberSelectTree
+        && legacy != null
+        && legacy.owner.equals(target.owner)) {
+      return state.getSourceForNode(memberSelectTree.getExpression()) + "." + name;
     }
     if (target.equals(FindIdentifiers.findIdent(name, state, KindSelector.VAR))) {
       return name;
@@ -232,6 +243,29 @@ public final class AopLegacyName extends BugChecker
       return name;
     }
     return SuggestedFixes.qualifyType(state, fix, target.owner) + "." + name;
+  }
+
+  private static boolean isInDeclarationOf(VarSymbol constant, VisitorState state) {
+    VariableTree declaration = ASTHelpers.findEnclosingNode(state.getPath(), VariableTree.class);
+    return declaration != null && constant.equals(ASTHelpers.getSymbol(declaration));
+  }
+
+  /** In a field initializer or initializer block of {@code owner} (not in a method or lambda). */
+  private static boolean isInInitializerOf(ClassSymbol owner, VisitorState state) {
+    for (TreePath path = state.getPath();
+        path.getParentPath() != null;
+        path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      Tree parent = path.getParentPath().getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (parent instanceof ClassTree classTree
+          && (leaf instanceof VariableTree || leaf instanceof BlockTree)) {
+        return owner.equals(ASTHelpers.getSymbol(classTree));
+      }
+    }
+    return false;
   }
 
   private static boolean isStaticallyImported(Symbol symbol, VisitorState state) {
@@ -255,10 +289,10 @@ public final class AopLegacyName extends BugChecker
   // ---------------------------------------------------------------- the legacy name
 
   private static boolean isLegacyConstant(Symbol symbol) {
-    return symbol instanceof VarSymbol
+    return symbol instanceof VarSymbol varSymbol
         && symbol.getKind() == ElementKind.FIELD
         && symbol.getSimpleName().contentEquals(LEGACY_NAME)
-        && hasCodeValue((VarSymbol) symbol, AopCode.WRITEPAGE_ACTIVATE);
+        && hasCodeValue(varSymbol, AopCode.WRITEPAGE_ACTIVATE);
   }
 
   private static boolean isInImport(VisitorState state) {
@@ -283,11 +317,11 @@ public final class AopLegacyName extends BugChecker
 
   /** A {@code static final int} field with the code's kernel name and value, usable from here. */
   private static boolean isUsableCodeConstant(Symbol symbol, AopCode code, VisitorState state) {
-    return symbol instanceof VarSymbol
+    return symbol instanceof VarSymbol varSymbol
         && symbol.getKind() == ElementKind.FIELD
         && symbol.getSimpleName().contentEquals(code.kernelName())
         && (symbol.flags() & (Flags.STATIC | Flags.FINAL)) == (Flags.STATIC | Flags.FINAL)
-        && hasCodeValue((VarSymbol) symbol, code)
+        && hasCodeValue(varSymbol, code)
         && isAccessible(symbol, state);
   }
 
@@ -315,14 +349,14 @@ public final class AopLegacyName extends BugChecker
       AopCode code, VisitorState state, List<String> searched) {
     for (String className : codeConstantClasses) {
       Symbol symbol = state.getSymbolFromString(className);
-      if (!(symbol instanceof ClassSymbol)) {
+      if (!(symbol instanceof ClassSymbol classSymbol)) {
         searched.add(
             String.format(
                 "(-XepOpt:%s=%s is not on the classpath)", CODE_CONSTANTS_FLAG, className));
         continue;
       }
       searched.add(String.format("in %s (-XepOpt:%s)", className, CODE_CONSTANTS_FLAG));
-      Optional<VarSymbol> found = memberCodeConstant((ClassSymbol) symbol, code, state);
+      Optional<VarSymbol> found = memberCodeConstant(classSymbol, code, state);
       if (found.isPresent()) {
         return found;
       }
@@ -393,80 +427,73 @@ public final class AopLegacyName extends BugChecker
       TreePath parentPath = path.getParentPath();
       Tree parent = parentPath.getLeaf();
       switch (parent.getKind()) {
-        case PARENTHESIZED:
+        case PARENTHESIZED -> {
           path = parentPath;
           continue;
-        case CONDITIONAL_EXPRESSION:
+        }
+        case CONDITIONAL_EXPRESSION -> {
           if (((ConditionalExpressionTree) parent).getCondition() == child) {
             return Optional.empty();
           }
           path = parentPath;
           continue;
-        case EQUAL_TO:
-        case NOT_EQUAL_TO:
-          {
-            BinaryTree binary = (BinaryTree) parent;
-            ExpressionTree other =
-                binary.getLeftOperand() == child
-                    ? binary.getRightOperand()
-                    : binary.getLeftOperand();
-            return isResult(other, parentPath, state)
-                ? Optional.of(ResultUse.COMPARED)
+        }
+        case EQUAL_TO, NOT_EQUAL_TO -> {
+          BinaryTree binary = (BinaryTree) parent;
+          ExpressionTree other =
+              binary.getLeftOperand() == child ? binary.getRightOperand() : binary.getLeftOperand();
+          return isResult(other, parentPath, state)
+              ? Optional.of(ResultUse.COMPARED)
+              : Optional.empty();
+        }
+        case CASE -> {
+          CaseTree caseTree = (CaseTree) parent;
+          Tree switchTree = parentPath.getParentPath().getLeaf();
+          if (caseLabel || caseTree.getExpressions().contains(child)) {
+            ExpressionTree selector = selector(switchTree);
+            return selector != null && isResult(selector, parentPath, state)
+                ? Optional.of(ResultUse.CASE_LABEL)
                 : Optional.empty();
           }
-        case CASE:
-          {
-            CaseTree caseTree = (CaseTree) parent;
-            Tree switchTree = parentPath.getParentPath().getLeaf();
-            if (caseLabel || caseTree.getExpressions().contains(child)) {
-              ExpressionTree selector = selector(switchTree);
-              return selector != null && isResult(selector, parentPath, state)
-                  ? Optional.of(ResultUse.CASE_LABEL)
-                  : Optional.empty();
-            }
-            if (switchTree instanceof SwitchExpressionTree && caseTree.getBody() == child) {
-              path = parentPath.getParentPath();
-              continue;
-            }
-            return Optional.empty();
-          }
-        case YIELD:
-          {
-            TreePath switchPath = parentPath;
-            while (switchPath != null && !(switchPath.getLeaf() instanceof SwitchExpressionTree)) {
-              switchPath = switchPath.getParentPath();
-            }
-            if (switchPath == null) {
-              return Optional.empty();
-            }
-            path = switchPath;
+          if (switchTree instanceof SwitchExpressionTree && caseTree.getBody() == child) {
+            path = parentPath.getParentPath();
             continue;
           }
-        case RETURN:
-          {
-            MethodTree method = enclosingMethodOfReturn(parentPath);
-            return method != null && isOperation(ASTHelpers.getSymbol(method), state)
-                ? Optional.of(ResultUse.RETURNED)
-                : Optional.empty();
+          return Optional.empty();
+        }
+        case YIELD -> {
+          TreePath switchPath = parentPath;
+          while (switchPath != null && !(switchPath.getLeaf() instanceof SwitchExpressionTree)) {
+            switchPath = switchPath.getParentPath();
           }
-        case ASSIGNMENT:
-          {
-            AssignmentTree assignment = (AssignmentTree) parent;
-            return assignment.getExpression() == child
-                    && isResultVariable(
-                        ASTHelpers.getSymbol(assignment.getVariable()), parentPath, state)
-                ? Optional.of(ResultUse.ASSIGNED)
-                : Optional.empty();
+          if (switchPath == null) {
+            return Optional.empty();
           }
-        case VARIABLE:
-          {
-            VariableTree variable = (VariableTree) parent;
-            return variable.getInitializer() == child
-                    && isResultVariable(ASTHelpers.getSymbol(variable), parentPath, state)
-                ? Optional.of(ResultUse.ASSIGNED)
-                : Optional.empty();
-          }
-        default:
+          path = switchPath;
+          continue;
+        }
+        case RETURN -> {
+          MethodTree method = enclosingMethodOfReturn(parentPath);
+          return method != null && isOperation(ASTHelpers.getSymbol(method), state)
+              ? Optional.of(ResultUse.RETURNED)
+              : Optional.empty();
+        }
+        case ASSIGNMENT -> {
+          AssignmentTree assignment = (AssignmentTree) parent;
+          return assignment.getExpression() == child
+                  && isResultVariable(
+                      ASTHelpers.getSymbol(assignment.getVariable()), parentPath, state)
+              ? Optional.of(ResultUse.ASSIGNED)
+              : Optional.empty();
+        }
+        case VARIABLE -> {
+          VariableTree variable = (VariableTree) parent;
+          return variable.getInitializer() == child
+                  && isResultVariable(ASTHelpers.getSymbol(variable), parentPath, state)
+              ? Optional.of(ResultUse.ASSIGNED)
+              : Optional.empty();
+        }
+        default -> {
           // Since Java 21 a constant case label is wrapped in its own tree.
           if (parent.getKind().name().equals("CONSTANT_CASE_LABEL")) {
             caseLabel = true;
@@ -474,17 +501,18 @@ public final class AopLegacyName extends BugChecker
             continue;
           }
           return Optional.empty();
+        }
       }
     }
     return Optional.empty();
   }
 
   private static ExpressionTree selector(Tree switchTree) {
-    if (switchTree instanceof SwitchTree) {
-      return ((SwitchTree) switchTree).getExpression();
+    if (switchTree instanceof SwitchTree switchStatement) {
+      return switchStatement.getExpression();
     }
-    if (switchTree instanceof SwitchExpressionTree) {
-      return ((SwitchExpressionTree) switchTree).getExpression();
+    if (switchTree instanceof SwitchExpressionTree switchExpressionTree) {
+      return switchExpressionTree.getExpression();
     }
     return null;
   }
@@ -496,8 +524,8 @@ public final class AopLegacyName extends BugChecker
       if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
         return null;
       }
-      if (leaf instanceof MethodTree) {
-        return (MethodTree) leaf;
+      if (leaf instanceof MethodTree methodTree) {
+        return methodTree;
       }
     }
     return null;
@@ -520,8 +548,8 @@ public final class AopLegacyName extends BugChecker
   }
 
   private static boolean carriesContract(MethodSymbol method, VisitorState state) {
-    return ASTHelpers.hasAnnotation(method, PageOperation.class, state)
-        || ASTHelpers.hasAnnotation(method, MayReturn.class, state);
+    return ASTHelpers.hasAnnotation(method, PageOperation.class.getName(), state)
+        || ASTHelpers.hasAnnotation(method, MayReturn.class.getName(), state);
   }
 
   private static boolean isResult(ExpressionTree expression, TreePath where, VisitorState state) {
@@ -535,21 +563,21 @@ public final class AopLegacyName extends BugChecker
   private static boolean producesResult(
       ExpressionTree expression, Predicate<Symbol> isResultVariable, VisitorState state) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
-    if (stripped instanceof ConditionalExpressionTree) {
-      ConditionalExpressionTree conditional = (ConditionalExpressionTree) stripped;
+    if (stripped instanceof ConditionalExpressionTree conditional) {
+
       return producesResult(conditional.getTrueExpression(), isResultVariable, state)
           || producesResult(conditional.getFalseExpression(), isResultVariable, state);
     }
-    if (stripped instanceof SwitchExpressionTree) {
-      for (ExpressionTree value : yieldedValues((SwitchExpressionTree) stripped)) {
+    if (stripped instanceof SwitchExpressionTree switchExpressionTree) {
+      for (ExpressionTree value : yieldedValues(switchExpressionTree)) {
         if (producesResult(value, isResultVariable, state)) {
           return true;
         }
       }
       return false;
     }
-    if (stripped instanceof MethodInvocationTree) {
-      return isOperation(ASTHelpers.getSymbol((MethodInvocationTree) stripped), state);
+    if (stripped instanceof MethodInvocationTree methodInvocationTree) {
+      return isOperation(ASTHelpers.getSymbol(methodInvocationTree), state);
     }
     Symbol symbol = ASTHelpers.getSymbol(stripped);
     return stripped instanceof IdentifierTree

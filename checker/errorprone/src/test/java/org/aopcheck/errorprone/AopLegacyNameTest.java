@@ -640,6 +640,60 @@ class AopLegacyNameTest {
     }
 
     @Test
+    void anAliasDefinedByTheOldNameGetsTheValueNotASelfReference() {
+      refactoringHelper()
+          .addInputLines(
+              "test/Alias.java",
+              """
+              package test;
+
+              public final class Alias {
+                public static final int WRITEPAGE_ACTIVATE = 0x80000;
+                public static final int AOP_WRITEPAGE_ACTIVATE = WRITEPAGE_ACTIVATE;
+              }
+              """)
+          .addOutputLines(
+              "test/Alias.java",
+              """
+              package test;
+
+              public final class Alias {
+                public static final int WRITEPAGE_ACTIVATE = 0x80000;
+                public static final int AOP_WRITEPAGE_ACTIVATE = 0x80000;
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
+    void aFieldInitializerBeforeTheNewConstantGetsAQualifiedName() {
+      refactoringHelper()
+          .addInputLines(
+              "test/Order.java",
+              """
+              package test;
+
+              class Order {
+                static final int WRITEPAGE_ACTIVATE = 0x80000;
+                static final int KEEP = WRITEPAGE_ACTIVATE;
+                static final int AOP_WRITEPAGE_ACTIVATE = 0x80000;
+              }
+              """)
+          .addOutputLines(
+              "test/Order.java",
+              """
+              package test;
+
+              class Order {
+                static final int WRITEPAGE_ACTIVATE = 0x80000;
+                static final int KEEP = Order.AOP_WRITEPAGE_ACTIVATE;
+                static final int AOP_WRITEPAGE_ACTIVATE = 0x80000;
+              }
+              """)
+          .doTest();
+    }
+
+    @Test
     void staticallyImportedOldNameGetsAStaticImportOfTheNewName() {
       refactoringHelper()
           .addInputLines(

@@ -75,9 +75,7 @@ final class AopVocabulary {
   }
 
   static List<String> constantNames(Class<? extends Enum<?>> enumType) {
-    return Arrays.stream(enumType.getEnumConstants())
-        .map(Enum::name)
-        .collect(Collectors.toList());
+    return Arrays.stream(enumType.getEnumConstants()).map(Enum::name).collect(Collectors.toList());
   }
 
   static Optional<Enum<?>> constant(Class<? extends Enum<?>> enumType, String name) {
@@ -88,14 +86,15 @@ final class AopVocabulary {
   }
 
   /**
-   * The candidate a misspelling most likely meant: the same ignoring case, or at most two edits
-   * away (for names of four letters or more); empty if none is that close.
+   * The candidate a misspelling most likely meant: the same ignoring case, at most two edits away,
+   * or (for names of four letters or more) the start of the candidate; empty if none is that close.
    */
   static Optional<String> closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int distance =
+          editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -105,7 +104,18 @@ final class AopVocabulary {
       return Optional.empty();
     }
     boolean close = bestDistance == 0 || (name.length() >= 4 && bestDistance <= 2);
-    return close ? Optional.of(best) : Optional.empty();
+    if (close) {
+      return Optional.of(best);
+    }
+    if (name.length() >= 4) {
+      String lowerName = name.toLowerCase(Locale.ROOT);
+      for (String candidate : candidates) {
+        if (candidate.toLowerCase(Locale.ROOT).startsWith(lowerName)) {
+          return Optional.of(candidate); // a shortened name, TRUNCATED for TRUNCATED_PAGE
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** " (did you mean X?)", or nothing. */

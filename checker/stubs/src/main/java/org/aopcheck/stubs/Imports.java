@@ -140,7 +140,8 @@ final class Imports {
     }
     for (String type : staticOnDemand) {
       Optional<Class<? extends Enum<?>>> enumType = aopEnum(type);
-      if (enumType.isPresent() && AopVocabulary.constant(enumType.get(), constantName).isPresent()) {
+      if (enumType.isPresent()
+          && AopVocabulary.constant(enumType.get(), constantName).isPresent()) {
         return enumType;
       }
     }

@@ -6,17 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Which names are types and packages of the running JDK. A stub is read without a classpath, so
- * the JDK is the only library whose contents are known: it resolves {@code java.lang} names and
- * names from on-demand imports of JDK packages ({@code import java.util.*;}). Classes are looked up
+ * Which names are types and packages of the running JDK. A stub is read without a classpath, so the
+ * JDK is the only library whose contents are known: it resolves {@code java.lang} names and names
+ * from on-demand imports of JDK packages ({@code import java.util.*;}). Classes are looked up
  * without being initialised.
  */
 final class JdkTypes {
   private static final Map<String, Boolean> TYPES = new ConcurrentHashMap<>();
   private static final Set<String> PACKAGES =
       ModuleLayer.boot().modules().stream()
-          .filter(m -> m.getClassLoader() == null
-              || m.getClassLoader() == ClassLoader.getPlatformClassLoader())
+          .filter(
+              m ->
+                  m.getClassLoader() == null
+                      || m.getClassLoader() == ClassLoader.getPlatformClassLoader())
           .flatMap(m -> m.getPackages().stream())
           .collect(Collectors.toUnmodifiableSet());
 

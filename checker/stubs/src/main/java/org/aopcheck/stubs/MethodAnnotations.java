@@ -21,8 +21,8 @@ import org.aopcheck.annotations.TakesOver;
 import org.aopcheck.annotations.Unlocks;
 
 /**
- * The aopcheck annotations a stub file puts on one method, with their element values typed with
- * the annotations jar's enums. Immutable.
+ * The aopcheck annotations a stub file puts on one method, with their element values typed with the
+ * annotations jar's enums. Immutable.
  *
  * <p>{@link #annotationTypes()} says which annotations are present; the typed accessors give their
  * elements. {@link #source()} says where the method was described, for messages.
@@ -41,7 +41,8 @@ public final class MethodAnnotations {
     this.method = Objects.requireNonNull(builder.method, "method");
     this.source = Objects.requireNonNull(builder.source, "source");
     this.line = builder.line;
-    this.annotationTypes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.annotationTypes));
+    this.annotationTypes =
+        Collections.unmodifiableSet(new LinkedHashSet<>(builder.annotationTypes));
     this.pageOperation = builder.pageOperation;
     this.mayReturn =
         builder.mayReturn == null
@@ -137,7 +138,8 @@ public final class MethodAnnotations {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(method.toString()).append(" at ").append(source).append(':');
+    StringBuilder text =
+        new StringBuilder(method.toString()).append(" at ").append(source).append(':');
     for (Class<? extends Annotation> type : annotationTypes) {
       text.append(" @").append(type.getSimpleName());
     }

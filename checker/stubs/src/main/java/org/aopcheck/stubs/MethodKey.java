@@ -10,10 +10,10 @@ import java.util.Objects;
  *     separated by dots ({@code org.example.fs.Ext4.Aops}); what javac's {@code
  *     Symbol.getQualifiedName()} gives, not the binary {@code Ext4$Aops}
  * @param methodName the method's simple name
- * @param parameterTypes the erased parameter types, each a canonical name ({@code java.lang.String},
- *     {@code java.util.Map.Entry}), a primitive ({@code int}) or an array of one ({@code byte[]},
- *     also for varargs); type variables are erased to their first bound ({@code java.lang.Object}
- *     without one)
+ * @param parameterTypes the erased parameter types, each a canonical name ({@code
+ *     java.lang.String}, {@code java.util.Map.Entry}), a primitive ({@code int}) or an array of one
+ *     ({@code byte[]}, also for varargs); type variables are erased to their first bound ({@code
+ *     java.lang.Object} without one)
  */
 public record MethodKey(String declaringType, String methodName, List<String> parameterTypes) {
 

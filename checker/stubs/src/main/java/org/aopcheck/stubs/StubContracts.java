@@ -109,7 +109,8 @@ public final class StubContracts {
       return List.of(path);
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".astub"))
+      return walk.filter(
+              p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".astub"))
           .sorted()
           .collect(Collectors.toList());
     } catch (IOException | java.io.UncheckedIOException e) {

@@ -1,10 +1,12 @@
 package org.aopcheck.stubs;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Token;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -69,10 +71,10 @@ import org.aopcheck.annotations.PageState;
  *
  * <p>The file is split into package sections ({@link StubSections}), each parsed by its own
  * JavaParser at language level 17. Then two passes per section: every annotation is resolved
- * through the imports and, if it is one of aopcheck's, checked for its place and its element values;
- * then the named types are walked and each method carrying aopcheck annotations is keyed by its
- * declaring type, name and erased parameter types. Problems are collected and the first by position
- * is reported, so the message names the earliest line to fix.
+ * through the imports and, if it is one of aopcheck's, checked for its place and its element
+ * values; then the named types are walked and each method carrying aopcheck annotations is keyed by
+ * its declaring type, name and erased parameter types. Problems are collected and the first by
+ * position is reported, so the message names the earliest line to fix.
  */
 final class StubFileReader {
   private static final Pattern PARSE_ERROR =
@@ -82,7 +84,8 @@ final class StubFileReader {
 
   private final String file;
   private final List<StubProblem> problems = new ArrayList<>();
-  private final Map<AnnotationExpr, ReadAnnotation> readAnnotations = new IdentityHashMap<>();
+  private final IdentityHashMap<AnnotationExpr, ReadAnnotation> readAnnotations =
+      new IdentityHashMap<>();
   private final Set<AnnotationExpr> consumed = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<MethodKey, MethodAnnotations> methods = new LinkedHashMap<>();
 
@@ -147,9 +150,27 @@ final class StubFileReader {
       throw new StubFileException(file, 1, "syntax error");
     }
     Problem problem = result.getProblems().get(0);
-    int line =
-        problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
-    throw new StubFileException(file, line, "syntax error: " + describeSyntaxError(problem));
+    throw new StubFileException(
+        file, syntaxErrorLine(problem), "syntax error: " + describeSyntaxError(problem));
+  }
+
+  /**
+   * The line of the offending token. The problem's range starts at the last token read, which may
+   * be on an earlier line, so the parser's exception is asked for the token after it.
+   */
+  private static int syntaxErrorLine(Problem problem) {
+    Optional<Throwable> cause = problem.getCause();
+    if (cause.isPresent() && cause.get() instanceof ParseException parseException) {
+      Token lastRead = parseException.currentToken;
+      if (lastRead != null && lastRead.next != null) {
+        return lastRead.next.beginLine;
+      }
+    }
+    return problem
+        .getLocation()
+        .flatMap(l -> l.getBegin().getRange())
+        .map(r -> r.begin.line)
+        .orElse(1);
   }
 
   /** JavaParser's message on one line, without a list of dozens of expected tokens. */
@@ -207,7 +228,8 @@ final class StubFileReader {
       }
       checkPlace(annotation, type.get());
       readAnnotations.put(
-          annotation, new ReadAnnotation(type.get(), readElements(annotation, type.get(), imports)));
+          annotation,
+          new ReadAnnotation(type.get(), readElements(annotation, type.get(), imports)));
     } catch (StubProblem problem) {
       problems.add(problem);
     }
@@ -347,10 +369,10 @@ final class StubFileReader {
         .sorted(Comparator.comparing(Method::getName))
         .forEach(m -> elements.put(m.getName(), m));
     Map<String, Expression> written = new LinkedHashMap<>();
-    if (annotation instanceof SingleMemberAnnotationExpr) {
-      written.put("value", ((SingleMemberAnnotationExpr) annotation).getMemberValue());
-    } else if (annotation instanceof NormalAnnotationExpr) {
-      for (MemberValuePair pair : ((NormalAnnotationExpr) annotation).getPairs()) {
+    if (annotation instanceof SingleMemberAnnotationExpr singleMemberAnnotationExpr) {
+      written.put("value", singleMemberAnnotationExpr.getMemberValue());
+    } else if (annotation instanceof NormalAnnotationExpr normalAnnotationExpr) {
+      for (MemberValuePair pair : normalAnnotationExpr.getPairs()) {
         if (written.put(pair.getNameAsString(), pair.getValue()) != null) {
           throw new StubProblem(
               pair, annotationName + " sets " + pair.getNameAsString() + " twice");
@@ -402,14 +424,14 @@ final class StubFileReader {
   private static Object convert(Expression value, Class<?> type, String what, Imports imports)
       throws StubProblem {
     if (type == String.class) {
-      if (value instanceof StringLiteralExpr) {
-        return ((StringLiteralExpr) value).asString();
+      if (value instanceof StringLiteralExpr stringLiteralExpr) {
+        return stringLiteralExpr.asString();
       }
       throw badValue(value, what, "expected a string literal, found " + value);
     }
     if (type == boolean.class) {
-      if (value instanceof BooleanLiteralExpr) {
-        return ((BooleanLiteralExpr) value).getValue();
+      if (value instanceof BooleanLiteralExpr booleanLiteralExpr) {
+        return booleanLiteralExpr.getValue();
       }
       throw badValue(value, what, "expected true or false, found " + value);
     }
@@ -419,8 +441,8 @@ final class StubFileReader {
     if (type.isArray() && type.getComponentType().isEnum()) {
       Class<? extends Enum<?>> component = (Class<? extends Enum<?>>) type.getComponentType();
       List<Expression> items =
-          value instanceof ArrayInitializerExpr
-              ? ((ArrayInitializerExpr) value).getValues()
+          value instanceof ArrayInitializerExpr arrayInitializerExpr
+              ? arrayInitializerExpr.getValues()
               : List.of(value);
       List<Object> constants = new ArrayList<>();
       for (Expression item : items) {
@@ -437,15 +459,13 @@ final class StubFileReader {
       throws StubProblem {
     String expectation =
         "a " + expected.getSimpleName() + " (" + String.join(", ", constantNames(expected)) + ")";
-    if (value instanceof NameExpr) {
-      String name = ((NameExpr) value).getNameAsString();
+    if (value instanceof NameExpr nameExpr) {
+      String name = nameExpr.getNameAsString();
       Optional<Class<? extends Enum<?>>> imported = imports.staticallyImportedEnum(name);
       if (imported.isPresent()) {
         if (!imported.get().equals(expected)) {
           throw badValue(
-              value,
-              what,
-              imported.get().getSimpleName() + "." + name + " is not " + expectation);
+              value, what, imported.get().getSimpleName() + "." + name + " is not " + expectation);
         }
         return AopVocabulary.constant(expected, name).orElseThrow();
       }
@@ -467,10 +487,11 @@ final class StubFileReader {
               + name
               + AopVocabulary.didYouMean(name, constantNames(expected), ""));
     }
-    if (value instanceof FieldAccessExpr) {
-      FieldAccessExpr access = (FieldAccessExpr) value;
+    if (value instanceof FieldAccessExpr access) {
+
       String name = access.getNameAsString();
-      Optional<Class<? extends Enum<?>>> written = imports.aopEnumNamed(access.getScope().toString());
+      Optional<Class<? extends Enum<?>>> written =
+          imports.aopEnumNamed(access.getScope().toString());
       if (written.isEmpty()) {
         throw badValue(value, what, "expected " + expectation + ", found " + value);
       }
@@ -510,8 +531,8 @@ final class StubFileReader {
             : enclosing.canonicalName + "." + type.getNameAsString();
     TypeScope scope = new TypeScope(enclosing, type, canonicalName);
     for (BodyDeclaration<?> member : type.getMembers()) {
-      if (member instanceof MethodDeclaration) {
-        readMethod((MethodDeclaration) member, scope, names);
+      if (member instanceof MethodDeclaration methodDeclaration) {
+        readMethod(methodDeclaration, scope, names);
       } else if (member instanceof TypeDeclaration) {
         readType((TypeDeclaration<?>) member, scope, names);
       }
@@ -530,7 +551,10 @@ final class StubFileReader {
         problems.add(
             new StubProblem(
                 annotation,
-                "@" + read.type().getSimpleName() + " appears twice on " + method.getNameAsString()));
+                "@"
+                    + read.type().getSimpleName()
+                    + " appears twice on "
+                    + method.getNameAsString()));
         continue;
       }
       apply(read, builder);
@@ -617,7 +641,9 @@ final class StubFileReader {
     final Set<String> memberTypes = new HashSet<>();
     final Map<String, NodeList<ClassOrInterfaceType>> typeParameters;
 
-    /** Only an inner class (not static, not in an interface) sees its enclosing type's parameters. */
+    /**
+     * Only an inner class (not static, not in an interface) sees its enclosing type's parameters.
+     */
     final boolean seesEnclosingTypeParameters;
 
     /** Interfaces and annotation types: their member classes are implicitly static. */
@@ -633,15 +659,13 @@ final class StubFileReader {
         }
       }
       boolean isClass =
-          type instanceof ClassOrInterfaceDeclaration
-              && !((ClassOrInterfaceDeclaration) type).isInterface();
-      if (type instanceof ClassOrInterfaceDeclaration) {
+          type instanceof ClassOrInterfaceDeclaration classOrInterfaceDeclaration
+              && !classOrInterfaceDeclaration.isInterface();
+      if (type instanceof ClassOrInterfaceDeclaration classOrInterfaceDeclaration) {
         typeParameters =
-            StubFileReader.typeParameters(
-                ((ClassOrInterfaceDeclaration) type).getTypeParameters());
-      } else if (type instanceof RecordDeclaration) {
-        typeParameters =
-            StubFileReader.typeParameters(((RecordDeclaration) type).getTypeParameters());
+            StubFileReader.typeParameters(classOrInterfaceDeclaration.getTypeParameters());
+      } else if (type instanceof RecordDeclaration recordDeclaration) {
+        typeParameters = StubFileReader.typeParameters(recordDeclaration.getTypeParameters());
       } else {
         typeParameters = Map.of();
       }
@@ -673,7 +697,9 @@ final class StubFileReader {
     }
 
     String erase(
-        Type type, TypeScope scope, Map<String, NodeList<ClassOrInterfaceType>> methodTypeParameters)
+        Type type,
+        TypeScope scope,
+        Map<String, NodeList<ClassOrInterfaceType>> methodTypeParameters)
         throws StubProblem {
       return erase(type, scope, methodTypeParameters, new HashSet<>());
     }

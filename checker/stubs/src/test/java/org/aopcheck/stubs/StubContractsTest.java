@@ -18,7 +18,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.aopcheck.annotations.BestEffort;
 import org.aopcheck.annotations.Locks;
-import org.aopcheck.annotations.LooksUp;
 import org.aopcheck.annotations.MayReturn;
 import org.aopcheck.annotations.PageOperation;
 import org.aopcheck.annotations.PageParameter;
@@ -46,7 +45,10 @@ class StubContractsTest {
         .orElseThrow(
             () ->
                 new AssertionError(
-                    "no " + new MethodKey(type, method, List.of(parameterTypes)) + " in " + stubs.methods()));
+                    "no "
+                        + new MethodKey(type, method, List.of(parameterTypes))
+                        + " in "
+                        + stubs.methods()));
   }
 
   @Test

@@ -34,7 +34,17 @@ public final class Ramdisk implements Filesystem {
 
   @Override
   public Inode createFile(Lru lru) {
-    Inode inode = new Inode(new RamdiskOperations(), InodeOperations.NONE, lru, false);
+    return createFile(lru, operations -> operations);
+  }
+
+  /**
+   * Creates the device inode with {@code decorate} applied to the driver's operations: a sample
+   * replaces writepage with its pre-patch form this way.
+   */
+  public Inode createFile(
+      Lru lru, java.util.function.UnaryOperator<AddressSpaceOperations> decorate) {
+    Inode inode =
+        new Inode(decorate.apply(new RamdiskOperations()), InodeOperations.NONE, lru, false);
     inode.setSize(sizeBytes);
     return inode;
   }
@@ -50,9 +60,9 @@ public final class Ramdisk implements Filesystem {
   }
 
   /** {@code ramdisk_aops}. */
-  static final class RamdiskOperations implements AddressSpaceOperations {
+  public static final class RamdiskOperations implements AddressSpaceOperations {
     /** {@code make_page_uptodate}: a page never written holds zeros. */
-    private static void makePageUptodate(Page page) {
+    public static void makePageUptodate(Page page) {
       if (!page.isUptodate()) {
         Arrays.fill(page.data(), (byte) 0);
         page.setUptodate();

@@ -30,7 +30,15 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
   private static final ThreadLocal<Map<RetryKey, Integer>> RETRIES =
       ThreadLocal.withInitial(HashMap::new);
 
+  private static final java.util.concurrent.atomic.AtomicLongArray OUTCOMES =
+      new java.util.concurrent.atomic.AtomicLongArray(Outcome.values().length);
+
   private final AddressSpaceOperations implementation;
+
+  /** How many calls, in this JVM, returned {@code outcome} (for stress reports). */
+  public static long outcomesSeen(Outcome outcome) {
+    return OUTCOMES.get(outcome.ordinal());
+  }
 
   public ContractEnforcingOperations(AddressSpaceOperations implementation) {
     this.implementation = implementation;
@@ -99,6 +107,7 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
       boolean forReclaim,
       long waitsBefore,
       RetryKey key) {
+    OUTCOMES.incrementAndGet(Outcome.of(result).ordinal());
     List<ContractCheck.Finding> findings =
         ContractCheck.afterCall(contract, page, result, caller, forReclaim, false);
     if (!findings.isEmpty()) {

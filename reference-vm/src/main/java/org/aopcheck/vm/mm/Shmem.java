@@ -49,8 +49,17 @@ public final class Shmem implements Filesystem {
 
   @Override
   public Inode createFile(Lru lru) {
+    return createFile(lru, operations -> operations);
+  }
+
+  /**
+   * Creates a file whose operations are {@code decorate} applied to tmpfs's own: a sample replaces
+   * writepage with its pre-patch form this way.
+   */
+  public Inode createFile(
+      Lru lru, java.util.function.UnaryOperator<AddressSpaceOperations> decorate) {
     ShmemInodeInfo info = new ShmemInodeInfo(vmLocked);
-    return new Inode(new ShmemOperations(info, swap), info::truncate, lru, false);
+    return new Inode(decorate.apply(new ShmemOperations(info, swap)), info::truncate, lru, false);
   }
 
   @Override
@@ -141,7 +150,7 @@ public final class Shmem implements Filesystem {
   }
 
   /** {@code shmem_aops}. */
-  static final class ShmemOperations implements AddressSpaceOperations {
+  public static final class ShmemOperations implements AddressSpaceOperations {
     private final ShmemInodeInfo info;
     private final SwapSpace swap;
 
@@ -167,6 +176,8 @@ public final class Shmem implements Filesystem {
         } else {
           System.arraycopy(swap.read(slot), 0, page.data(), 0, Page.SIZE);
           swap.free(slot);
+          // move_from_swap_cache: the page is now the only copy of the data.
+          page.setDirty();
         }
       }
       page.setUptodate();
@@ -199,27 +210,42 @@ public final class Shmem implements Filesystem {
     /** {@code shmem_writepage}, Linux 2.6.14 after the 2005 patch. */
     @Override
     public int writepage(Page page, WritebackControl writebackControl) {
-      AddressSpace mapping = page.mapping();
-      long index = page.index();
-      if (!info.vmLocked) {
-        int slot = swap.getSwapPage();
-        if (slot >= 0) {
-          synchronized (info) {
-            if (index < info.nextIndex) {
-              // move_to_swap_cache: the page leaves the file's cache for the swap cache.
-              swap.write(slot, page.data());
-              info.swapEntries.put(index, slot);
-              mapping.removePage(page);
-              page.unlock();
-              return 0;
-            }
-          }
-          swap.free(slot); // truncated meanwhile: unlock
-        }
+      if (!info.vmLocked && moveToSwap(page)) {
+        page.unlock();
+        return 0;
       }
       // redirty:
       page.setDirty();
       return AOP_WRITEPAGE_ACTIVATE; // page still locked
+    }
+
+    /** Whether the file is {@code VM_LOCKED}: its pages are never swapped. */
+    public boolean vmLocked() {
+      return info.vmLocked;
+    }
+
+    /**
+     * The middle of {@code shmem_writepage}: takes a swap slot and moves the locked page to the
+     * swap cache (out of the file's cache). False if swap is full or the page was truncated.
+     */
+    public boolean moveToSwap(Page page) {
+      AddressSpace mapping = page.mapping();
+      long index = page.index();
+      int slot = swap.getSwapPage();
+      if (slot < 0) {
+        return false;
+      }
+      synchronized (info) {
+        if (index < info.nextIndex) {
+          // move_to_swap_cache: the page leaves the file's cache for the swap cache.
+          swap.write(slot, page.data());
+          info.swapEntries.put(index, slot);
+          mapping.removePage(page);
+          return true;
+        }
+      }
+      swap.free(slot); // truncated meanwhile
+      return false;
     }
   }
 }

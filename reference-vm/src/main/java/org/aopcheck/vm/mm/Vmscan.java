@@ -28,7 +28,15 @@ public final class Vmscan {
       pageList.add(page);
     }
     ScanControl sc = new ScanControl();
+    List<Page> isolated = new ArrayList<>(pageList);
     int reclaimed = callers.shrinkList().shrinkList(pageList, sc, callers.pageout());
+    java.util.Set<Page> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    kept.addAll(pageList);
+    for (Page page : isolated) {
+      if (!kept.contains(page)) {
+        lru.remove(page); // freed by shrink_list
+      }
+    }
     for (Page page : pageList) {
       if (page.mapping() == null) {
         lru.remove(page);

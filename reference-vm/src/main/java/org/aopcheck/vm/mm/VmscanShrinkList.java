@@ -29,13 +29,9 @@ public final class VmscanShrinkList {
         page.unlock(); // keep_locked
         continue;
       }
-      if (page.isReferenced()) {
-        // page_referenced: recently used, move it to the active list (activate_locked).
-        page.clearReferenced();
-        page.setActive();
-        page.unlock();
-        continue;
-      }
+      // page_referenced clears the referenced bit; a referenced page is activated only if it is
+      // mapped into page tables (page_mapping_inuse), which pages of this model never are.
+      page.clearReferenced();
       AddressSpace mapping = page.mapping();
       if (page.isDirty()) {
         if (!sc.mayWritepage) {
@@ -71,17 +67,18 @@ public final class VmscanShrinkList {
         // PAGE_CLEAN: try to free the page below.
       }
       if (mapping == null) {
-        // Truncated while it sat on the LRU: it is no longer in any cache.
-        page.unlock();
-        continue;
-      }
-      if (!mapping.removeMapping(page)) {
+        // Truncated, or moved to the swap cache by writepage: no longer in a file's cache. It can
+        // be freed once reclaim holds the only reference.
+        if (page.referenceCount() != 1) {
+          page.unlock(); // keep_locked
+          continue;
+        }
+      } else if (!mapping.removeMapping(page)) {
         page.unlock(); // keep_locked
         continue;
       }
-      // free_it:
+      // free_it: the caller takes freed pages off the LRU.
       page.unlock();
-      mapping.lru().remove(page);
       it.remove();
       page.release(); // the isolation reference; the page is now free
       reclaimed++;

@@ -58,6 +58,33 @@ public final class VmFixture {
     return Arrays.copyOf(buffer, (int) read);
   }
 
+  /**
+   * Runs {@code action} in a thread of its own and returns what it threw, or null. A run-time
+   * violation leaves that thread's locks and references as they were; running it apart keeps them
+   * out of the caller's thread.
+   */
+  public static Throwable failureOf(Runnable action) {
+    Throwable[] thrown = new Throwable[1];
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                action.run();
+              } catch (Throwable t) {
+                thrown[0] = t;
+              }
+            },
+            "scenario");
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the scenario", e);
+    }
+    return thrown[0];
+  }
+
   /** The contents of page {@code index} of {@code content}, zero-filled to a whole page. */
   public static byte[] pageOf(byte[] content, long index) {
     byte[] page = new byte[Page.SIZE];
