@@ -244,8 +244,9 @@ public final class Stress {
     long result = calls.read(file.file, pos, buffer, count);
     int expected = Math.max(0, Math.min(count, file.size - pos));
     if (result != expected) {
+      // Less than the file holds (an error, or a short read) is a failure the caller invented.
       throw new ProtocolViolation(
-          result < 0 ? Rule.SPURIOUS_FAILURE : Rule.DATA_MISMATCH,
+          result < expected ? Rule.SPURIOUS_FAILURE : Rule.DATA_MISMATCH,
           "read of " + file.name + " at " + pos + " returned " + result + ", expected " + expected
               + " (file size " + file.size + ")");
     }
