@@ -93,7 +93,8 @@ class PrePatchStressTest {
     StressConfig config =
         StressConfig.standard()
             .withFilesystems(seed -> codeHeavy(seed, activateOutsideReclaim));
-    StressResult pre = Stress.run(config.withCallers(callers));
+    // The run stops at the first failure; the larger budget only matters if none comes.
+    StressResult pre = Stress.run(config.withCallers(callers).withOperationsPerWorker(5000));
     assertTrue(
         !pre.passed() && rules.contains(pre.rule()),
         function + " before the patch should fail with " + rules + "\n" + pre.report());
