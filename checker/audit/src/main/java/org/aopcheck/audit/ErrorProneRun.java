@@ -1,0 +1,191 @@
+package org.aopcheck.audit;
+
+import com.google.errorprone.BugCheckerInfo;
+import com.google.errorprone.bugpatterns.BugChecker;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles sources with javac and the aopcheck Error Prone plugin, exactly as a Maven build with the
+ * plugin does, and collects aopcheck's diagnostics.
+ *
+ * <p>Only aopcheck's checks run ({@code -XepDisableAllChecks}, then each check found on the
+ * classpath re-enabled as a warning, so that no finding stops the compile of the rest); the exit code
+ * is the command's decision, not javac's.
+ */
+final class ErrorProneRun {
+  /** Error Prone's message: {@code [CheckName] text}, then {@code (see link)} on its own line. */
+  private static final Pattern ERROR_PRONE_MESSAGE =
+      Pattern.compile("^\\[(\\w+)\\] (.*?)(?:\\s*\\(see [^)]*\\))?\\s*$", Pattern.DOTALL);
+
+  /** The findings of one run, and the compile errors that kept it from checking everything. */
+  record Result(List<Finding> findings, List<String> compileErrors) {}
+
+  private ErrorProneRun() {}
+
+  /** What runs inside javac. */
+  enum Plugins {
+    /** javac alone: the floor. */
+    NONE,
+    /** Error Prone with every check disabled: the cost of hosting any Error Prone plugin. */
+    ERROR_PRONE_WITHOUT_CHECKS,
+    /** Error Prone running aopcheck's checks only: what {@code aopcheck} does. */
+    AOPCHECK
+  }
+
+  /** The diagnostics of one compile and the time javac took to run it. */
+  record Compilation(List<Diagnostic<? extends JavaFileObject>> diagnostics, long nanoseconds) {}
+
+  static Result check(List<Path> sources, List<Path> extraClasspath) {
+    return collect(compile(sources, extraClasspath, Plugins.AOPCHECK).diagnostics());
+  }
+
+  /**
+   * Compiles {@code sources} against the annotations, the reference VM and {@code extraClasspath}.
+   * Only javac's own work is timed: setting up the file manager and the task is not.
+   */
+  static Compilation compile(List<Path> sources, List<Path> extraClasspath, Plugins plugins) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Path outputDirectory = createTemporaryDirectory();
+    try (StandardJavaFileManager fileManager =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options = new ArrayList<>();
+      options.addAll(List.of("-d", outputDirectory.toString(), "-proc:none", "-implicit:none"));
+      options.addAll(List.of("-encoding", "UTF-8", "-Xmaxwarns", "1000000", "-Xmaxerrs", "1000"));
+      options.addAll(List.of("-classpath", joinPaths(classpathFor(extraClasspath))));
+      if (plugins != Plugins.NONE) {
+        options.addAll(List.of("-processorpath", System.getProperty("java.class.path")));
+        options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
+        options.add(errorProneOption(plugins == Plugins.AOPCHECK ? checkNames() : List.of()));
+      }
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              new StringWriter(),
+              fileManager,
+              diagnostics,
+              options,
+              null,
+              fileManager.getJavaFileObjectsFromPaths(sources));
+      long start = System.nanoTime();
+      task.call();
+      long elapsed = System.nanoTime() - start;
+      return new Compilation(diagnostics.getDiagnostics(), elapsed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteRecursively(outputDirectory);
+    }
+  }
+
+  /** The names of aopcheck's checks: every BugChecker registered by a jar on our classpath. */
+  static List<String> checkNames() {
+    return ServiceLoader.load(BugChecker.class, ErrorProneRun.class.getClassLoader()).stream()
+        .map(provider -> BugCheckerInfo.create(provider.type()).canonicalName())
+        .filter(name -> name.startsWith("Aop"))
+        .sorted()
+        .toList();
+  }
+
+  private static String errorProneOption(List<String> enabledChecks) {
+    StringBuilder option = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
+    for (String check : enabledChecks) {
+      option.append(" -Xep:").append(check).append(":WARN");
+    }
+    return option.toString();
+  }
+
+  private static Result collect(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    List<Finding> findings = new ArrayList<>();
+    List<String> compileErrors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
+      String message = diagnostic.getMessage(Locale.ROOT);
+      Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
+      Matcher errorProne = ERROR_PRONE_MESSAGE.matcher(message);
+      if (diagnostic.getCode() != null
+          && diagnostic.getCode().endsWith(".error.prone")
+          && errorProne.matches()
+          && file != null) {
+        findings.add(
+            new Finding(
+                relativize(file),
+                diagnostic.getLineNumber(),
+                diagnostic.getColumnNumber(),
+                errorProne.group(1),
+                oneLine(errorProne.group(2))));
+      } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+        String where = file == null ? "" : relativize(file) + ":" + diagnostic.getLineNumber() + ": ";
+        compileErrors.add(where + oneLine(message.lines().findFirst().orElse(message)));
+      }
+    }
+    findings.sort(Finding.ORDER);
+    return new Result(List.copyOf(findings), List.copyOf(compileErrors));
+  }
+
+  /** The annotations and the reference VM, wherever this tool was loaded them from, plus extras. */
+  private static List<Path> classpathFor(List<Path> extraClasspath) {
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(codeSource(org.aopcheck.annotations.PageOperation.class));
+    classpath.add(codeSource(org.aopcheck.vm.Page.class));
+    classpath.addAll(extraClasspath);
+    return classpath;
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
+    }
+  }
+
+  private static Path relativize(Path file) {
+    Path workingDirectory = Path.of("").toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private static String joinPaths(List<Path> paths) {
+    return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+  }
+
+  private static Path createTemporaryDirectory() {
+    try {
+      return Files.createTempDirectory("aopcheck-classes");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless; the findings are what matters.
+    }
+  }
+}

@@ -1,0 +1,564 @@
+package org.aopcheck.core.analysis;
+
+import static org.aopcheck.core.analysis.Script.ACTIVATE;
+import static org.aopcheck.core.analysis.Script.PREPARE_WRITE;
+import static org.aopcheck.core.analysis.Script.READPAGE;
+import static org.aopcheck.core.analysis.Script.TRUNCATED;
+import static org.aopcheck.core.analysis.Script.WRITEPAGE;
+import static org.aopcheck.core.analysis.Script.compare;
+import static org.aopcheck.core.ir.ComparisonOperator.EQUAL;
+import static org.aopcheck.core.ir.ComparisonOperator.GREATER;
+import static org.aopcheck.core.ir.ComparisonOperator.LESS;
+import static org.aopcheck.core.ir.ComparisonOperator.NOT_EQUAL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.aopcheck.annotations.AopCode;
+import org.aopcheck.core.contract.MethodContract;
+import org.aopcheck.core.contract.PageVerb;
+import org.aopcheck.core.finding.Finding;
+import org.aopcheck.core.finding.MessageKey;
+import org.aopcheck.core.ir.Condition;
+import org.aopcheck.core.ir.SinkKind;
+import org.aopcheck.core.ir.Value;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of the engine on hand-built graphs, without a compiler. */
+class PathAnalysisTest {
+
+  /** "KEY@line" for each finding, in order found. */
+  private static List<String> found(AnalysisResult result) {
+    assertTrue(result.complete(), () -> "abandoned: " + result.abandonedBecause());
+    return result.findings().stream().map(f -> f.key() + "@" + f.position().line()).toList();
+  }
+
+  private static final Value UNKNOWN = new Value.Unknown();
+
+  private static Value constant(long value) {
+    return new Value.Constant(value);
+  }
+
+  @Nested
+  class ResultIgnored {
+    @Test
+    void discardedReadpageResultIsReported() {
+      Script s = Script.caller("f");
+      s.lookUp(1, "p", true).call(2, null, "p", READPAGE).release(3, "p").ret(4, UNKNOWN);
+      assertTrue(found(s.analyze()).contains("RESULT_IGNORED@2"));
+    }
+
+    @Test
+    void discardedWritepageResultIsReported() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true).call(2, null, "p", WRITEPAGE).release(3, "p").ret(4, UNKNOWN);
+      assertTrue(found(s.analyze()).contains("RESULT_IGNORED@2"));
+    }
+
+    @Test
+    void bestEffortMayDiscardIt() {
+      Script s =
+          new Script("readPages", MethodContract.builder().bestEffort(true).build(), null);
+      s.assign(1, "p", UNKNOWN).call(2, null, "p", READPAGE).release(3, "p").ret(4, UNKNOWN);
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void resultOfAMethodWithoutCodesMayBeDiscarded() {
+      MethodContract plain = Script.operation("sync_page", Set.of(), org.aopcheck.annotations.PageState.LOCKED, org.aopcheck.annotations.PageState.LOCKED);
+      Script s = Script.caller();
+      s.lookUp(1, "p", true).call(2, null, "p", plain).unlock(3, "p").release(4, "p").ret(5, UNKNOWN);
+      assertEquals(List.of(), found(s.analyze()));
+    }
+  }
+
+  @Nested
+  class TruncatedPageUnhandled {
+    /** do_generic_mapping_read before the patch: any error goes to the read-error path. */
+    @Test
+    void genericReadBeforeThePatchStoresTheCode() {
+      Script s = Script.caller("desc");
+      s.lookUp(1, "p", false)
+          .call(2, "error", "p", READPAGE)
+          .ifGoto(3, compare("error", NOT_EQUAL, 0), "error != 0", "readpage_error")
+          .release(4, "p")
+          .ret(5, UNKNOWN)
+          .label("readpage_error")
+          .sink(6, "error", SinkKind.FIELD_STORE)
+          .release(7, "p")
+          .ret(8, UNKNOWN);
+      AnalysisResult result = s.analyze();
+      assertEquals(List.of("TRUNCATED_PAGE_SINK@6"), found(result));
+      Finding finding = result.findings().get(0);
+      assertTrue(finding.message().contains("readpage at line 2 returned AOP_TRUNCATED_PAGE"));
+      assertTrue(finding.message().contains("`error != 0` at line 3 took it as an error"));
+      assertFalse(finding.path().isEmpty());
+    }
+
+    /** do_generic_mapping_read after the patch: release and goto find_page. */
+    @Test
+    void genericReadAfterThePatchIsClean() {
+      Script s = Script.caller("desc");
+      s.label("find_page")
+          .lookUp(1, "p", false)
+          .call(2, "error", "p", READPAGE)
+          .ifGoto(3, compare("error", NOT_EQUAL, 0), "error != 0", "failed")
+          .release(4, "p")
+          .ret(5, UNKNOWN)
+          .label("failed")
+          .ifGoto(6, compare("error", EQUAL, TRUNCATED), "error == AOP_TRUNCATED_PAGE", "truncated")
+          .sink(7, "error", SinkKind.FIELD_STORE)
+          .release(8, "p")
+          .ret(9, UNKNOWN)
+          .label("truncated")
+          .release(10, "p")
+          .jump("find_page");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** page_cache_read before the patch: readpage's result is returned to the caller. */
+    @Test
+    void pageCacheReadBeforeThePatchReturnsTheCode() {
+      Script s = Script.caller("file");
+      s.assign(1, "p", UNKNOWN)
+          .call(2, "err", "p", READPAGE)
+          .release(3, "p")
+          .returnVariable(4, "err");
+      assertEquals(List.of("TRUNCATED_PAGE_RETURNED@4"), found(s.analyze()));
+    }
+
+    /** page_cache_read after the patch: do { ... } while (ret == AOP_TRUNCATED_PAGE). */
+    @Test
+    void pageCacheReadAfterThePatchLoopsToAFixedPoint() {
+      Script s = Script.caller("file");
+      s.label("top")
+          .assign(1, "p", UNKNOWN)
+          .call(2, "ret", "p", READPAGE)
+          .release(3, "p")
+          .ifGoto(4, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "top")
+          .returnVariable(5, "ret");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void declaredMayReturnAllowsPassingTheCodeUp() {
+      MethodContract passesUp = MethodContract.builder().mayReturn(Set.of(AopCode.TRUNCATED_PAGE)).build();
+      Script s = new Script("readHelper", passesUp, null, "p");
+      s.call(1, "err", "p", READPAGE).returnVariable(2, "err");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** K17: only err < 0 is tested; the code falls through as success and nobody retries. */
+    @Test
+    void lessThanZeroTakesItAsSuccessAndTheMethodGivesUp() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "err", "p", READPAGE)
+          .ifGoto(3, compare("err", LESS, 0), "err < 0", "fail")
+          .use(4, "p")
+          .returnVariable(5, "p")
+          .label("fail")
+          .release(6, "p")
+          .ret(7, UNKNOWN);
+      assertEquals(
+          List.of("TRUNCATED_PAGE_USED@4", "TRUNCATED_PAGE_USED@5", "TRUNCATED_PAGE_NOT_RETRIED@3"),
+          found(s.analyze()));
+    }
+
+    /** K10: a positive status taken as a byte count, then the page unlocked again. */
+    @Test
+    void commitWriteCodeCountedAsBytes() {
+      MethodContract commitWrite = Script.operation("commit_write", Set.of(AopCode.TRUNCATED_PAGE), org.aopcheck.annotations.PageState.LOCKED, org.aopcheck.annotations.PageState.LOCKED);
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "status", "p", commitWrite)
+          .ifGoto(3, compare("status", LESS, 0), "status < 0", "error")
+          .ifGoto(4, compare("status", GREATER, 0), "status > 0", "count")
+          .label("unlock")
+          .unlock(6, "p")
+          .release(7, "p")
+          .ret(8, UNKNOWN)
+          .label("count")
+          .sink(5, "status", SinkKind.ARGUMENT)
+          .jump("unlock")
+          .label("error")
+          .unlock(9, "p")
+          .release(10, "p")
+          .ret(11, UNKNOWN);
+      List<String> found = found(s.analyze());
+      assertTrue(found.contains("TRUNCATED_PAGE_SINK@5"), found::toString);
+      assertTrue(found.contains("DOUBLE_UNLOCK_AFTER_CALLEE@6"), found::toString);
+    }
+
+    @Test
+    void bestEffortMayGiveThePageUp() {
+      Script s = new Script("readPages", MethodContract.builder().bestEffort(true).build(), null);
+      s.assign(1, "p", UNKNOWN)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "keep")
+          .release(4, "p")
+          .ret(5, UNKNOWN)
+          .label("keep")
+          .release(6, "p")
+          .ret(7, UNKNOWN);
+      assertEquals(List.of(), found(s.analyze()));
+    }
+  }
+
+  @Nested
+  class Precision {
+    @Test
+    void resultTestedTwiceIsClean() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "err", "p", READPAGE)
+          .ifGoto(3, compare("err", LESS, 0), "err < 0", "fail")
+          .ifGoto(4, compare("err", EQUAL, TRUNCATED), "err == AOP_TRUNCATED_PAGE", "retry")
+          .release(5, "p")
+          .ret(6, constant(0))
+          .label("retry")
+          .release(7, "p")
+          .jump("again")
+          .label("fail")
+          .release(8, "p")
+          .returnVariable(9, "err");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void booleanFlagDerivedFromTheResultPrunesLikeTheComparison() {
+      Script s = Script.caller();
+      Condition truncated = compare("ret", EQUAL, TRUNCATED);
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .assign(3, "truncated", new Value.Test(truncated, "ret == AOP_TRUNCATED_PAGE"))
+          .ifGoto(4, new Condition.Flag("truncated", false), "truncated", "retry")
+          .release(5, "p")
+          .returnVariable(6, "ret")
+          .label("retry")
+          .release(7, "p")
+          .jump("again");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void flagThatMixesTheCodeWithErrorsIsReportedAtTheFlag() {
+      Script s = Script.caller("desc");
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .assign(3, "failed", new Value.Test(compare("ret", NOT_EQUAL, 0), "ret != 0"))
+          .ifGoto(4, new Condition.Flag("failed", true), "!failed", "done")
+          .sink(5, "ret", SinkKind.FIELD_STORE)
+          .label("done")
+          .release(6, "p")
+          .ret(7, UNKNOWN);
+      AnalysisResult result = s.analyze();
+      assertEquals(List.of("TRUNCATED_PAGE_SINK@5"), found(result));
+      assertTrue(result.findings().get(0).message().contains("`ret != 0` at line 3"));
+    }
+
+    @Test
+    void switchCaseOnTheCodeIsUnderstood() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, new Condition.OneOf("ret", Set.of((long) TRUNCATED), false), "case AOP_TRUNCATED_PAGE", "retry")
+          .release(4, "p")
+          .returnVariable(5, "ret")
+          .label("retry")
+          .release(6, "p")
+          .jump("again");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void reassignmentThroughALocalKeepsTheOrigin() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .assign(3, "saved", new Value.Variable("ret"))
+          .release(4, "p")
+          .returnVariable(5, "saved");
+      assertEquals(List.of("TRUNCATED_PAGE_RETURNED@5"), found(s.analyze()));
+    }
+
+    @Test
+    void overwritingTheResultWithAConstantClearsIt() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", WRITEPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, ACTIVATE), "ret != AOP_WRITEPAGE_ACTIVATE", "done")
+          .unlock(4, "p")
+          .assign(5, "ret", constant(0))
+          .label("done")
+          .release(6, "p")
+          .returnVariable(7, "ret");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void aBoundOnStatesAbandonsTheMethodWithoutFindings() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .unlock(3, "p")
+          .ret(4, UNKNOWN);
+      AnalysisResult result = PathAnalysis.analyze(s.build(), new AnalysisOptions(2));
+      assertFalse(result.complete());
+      assertEquals(List.of(), result.findings());
+      assertTrue(result.abandonedBecause().contains("more than 2 states"));
+    }
+  }
+
+  @Nested
+  class DoubleUnlock {
+    /** L2: "any non-zero result means the page is still locked". */
+    @Test
+    void unlockAfterAWritepageError() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", WRITEPAGE)
+          .ifGoto(3, compare("ret", EQUAL, 0), "ret == 0", "done")
+          .unlock(4, "p")
+          .label("done")
+          .release(5, "p")
+          .ret(6, constant(0));
+      AnalysisResult result = s.analyze();
+      assertEquals(List.of("DOUBLE_UNLOCK_AFTER_CALLEE@4"), found(result));
+      assertTrue(
+          result.findings().get(0).message().startsWith("page p unlocked again at line 4, but writepage at line 2 returned a negative error and had already unlocked it"),
+          result.findings().get(0)::message);
+    }
+
+    @Test
+    void unlockOnlyOnActivateIsClean() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", WRITEPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, ACTIVATE), "ret != AOP_WRITEPAGE_ACTIVATE", "done")
+          .unlock(4, "p")
+          .assign(5, "ret", constant(0))
+          .label("done")
+          .release(6, "p")
+          .ret(7, constant(0));
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** K11: prepare_write's non-zero result unlocks, which is wrong for AOP_TRUNCATED_PAGE. */
+    @Test
+    void unlockAfterTruncatedPrepareWrite() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", PREPARE_WRITE)
+          .ifGoto(3, compare("ret", EQUAL, 0), "ret == 0", "ok")
+          .unlock(4, "p")
+          .release(5, "p")
+          .returnVariable(6, "ret")
+          .label("ok")
+          .sink(7, "p", SinkKind.FIELD_STORE)
+          .returnVariable(8, "ret");
+      List<String> found = found(s.analyze());
+      assertEquals(List.of("DOUBLE_UNLOCK_AFTER_CALLEE@4", "TRUNCATED_PAGE_RETURNED@6"), found);
+    }
+
+    @Test
+    void unlockingAPageLookedUpUnlocked() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", false).unlock(2, "p").release(3, "p").ret(4, UNKNOWN);
+      assertEquals(List.of("DOUBLE_UNLOCK_AFTER_UNLOCK@2"), found(s.analyze()));
+    }
+  }
+
+  @Nested
+  class PageLeftLocked {
+    /** K08: a helper that releases its page returns on ACTIVATE with the page still locked. */
+    @Test
+    void helperReturnsOnActivateWithThePageLocked() {
+      MethodContract releases = MethodContract.builder().verb(PageVerb.RELEASE).pageParameter(0).build();
+      Script s = new Script("writepageAndRelease", releases, "lower", "lower");
+      s.call(1, "rc", "lower", WRITEPAGE)
+          .ifGoto(2, compare("rc", NOT_EQUAL, 0), "rc != 0", "failed")
+          .release(3, "lower")
+          .ret(4, constant(0))
+          .label("failed")
+          .returnVariable(5, "rc");
+      assertEquals(
+          List.of("WRITEPAGE_ACTIVATE_RETURNED@5", "PAGE_LEFT_LOCKED@5"), found(s.analyze()));
+    }
+
+    @Test
+    void prepareWriteErrorLeftLocked() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", PREPARE_WRITE)
+          .ifGoto(3, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "retry")
+          .release(4, "p")
+          .returnVariable(5, "ret")
+          .label("retry")
+          .release(6, "p")
+          .jump("again");
+      List<String> found = found(s.analyze());
+      assertEquals(List.of("PAGE_LEFT_LOCKED@5"), found);
+    }
+
+    @Test
+    void takenOverPageIsNotLeftLocked() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", WRITEPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, ACTIVATE), "ret != AOP_WRITEPAGE_ACTIVATE", "done")
+          .effect(4, "p", PageVerb.TAKE_OVER)
+          .label("done")
+          .release(5, "p")
+          .ret(6, constant(0));
+      assertEquals(List.of(), found(s.analyze()));
+    }
+  }
+
+  @Nested
+  class TruncatedPageLeakAndUse {
+    @Test
+    void retryWithoutReleasingLeaksTheReference() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "again")
+          .release(4, "p")
+          .returnVariable(5, "ret");
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@1"), found(s.analyze()));
+    }
+
+    @Test
+    void releasingTwiceIsReported() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .release(4, "p")
+          .label("done")
+          .release(5, "p")
+          .ifGoto(6, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "again")
+          .returnVariable(7, "ret");
+      assertEquals(List.of("TRUNCATED_PAGE_RELEASED_TWICE@5"), found(s.analyze()));
+    }
+
+    @Test
+    void lockingTheStalePageIsAUse() {
+      Script s = Script.caller();
+      s.label("again")
+          .lookUp(1, "p", false)
+          .call(2, "ret", "p", READPAGE)
+          .effect(3, "p", PageVerb.LOCK)
+          .unlock(4, "p")
+          .release(5, "p")
+          .ifGoto(6, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "again")
+          .returnVariable(7, "ret");
+      assertEquals(List.of("TRUNCATED_PAGE_USED@3"), found(s.analyze()));
+    }
+  }
+
+  @Nested
+  class Implementation {
+    private Script writepage() {
+      return new Script("writepage", WRITEPAGE, "p", "p", "wbc");
+    }
+
+    /** K09: an error returned with the page still locked. */
+    @Test
+    void errorReturnedStillLocked() {
+      Script s = writepage();
+      s.assign(1, "rc", UNKNOWN)
+          .ifGoto(2, compare("rc", NOT_EQUAL, 0), "rc != 0", "failed")
+          .unlock(3, "p")
+          .ret(4, constant(0))
+          .label("failed")
+          .returnVariable(5, "rc");
+      assertEquals(List.of("IMPLEMENTATION_STILL_LOCKED@5"), found(s.analyze()));
+    }
+
+    @Test
+    void errorReturnedAfterUnlockingIsClean() {
+      Script s = writepage();
+      s.assign(1, "rc", UNKNOWN).unlock(2, "p").returnVariable(3, "rc");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /** K18: ACTIVATE without redirtying. */
+    @Test
+    void activateWithoutRedirty() {
+      Script s = writepage();
+      s.ret(1, constant(ACTIVATE));
+      assertEquals(List.of("WRITEPAGE_ACTIVATE_NOT_REDIRTIED@1"), found(s.analyze()));
+    }
+
+    @Test
+    void activateAfterRedirtyIsClean() {
+      Script s = writepage();
+      s.effect(1, "p", PageVerb.REDIRTY).ret(2, constant(ACTIVATE));
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void activateAfterUnlockingIsTheWrongLockState() {
+      Script s = writepage();
+      s.effect(1, "p", PageVerb.REDIRTY).unlock(2, "p").ret(3, constant(ACTIVATE));
+      assertEquals(List.of("IMPLEMENTATION_UNLOCKED@3"), found(s.analyze()));
+    }
+
+    /** K14: a readpage relocking its page before returning an error. */
+    @Test
+    void readpageRelockingOnError() {
+      Script s = new Script("readpage", READPAGE, "p", "p");
+      s.unlock(1, "p")
+          .assign(2, "err", UNKNOWN)
+          .ifGoto(3, compare("err", EQUAL, 0), "err == 0", "out")
+          .ifGoto(4, compare("err", EQUAL, TRUNCATED), "err == AOP_TRUNCATED_PAGE", "out")
+          .effect(5, "p", PageVerb.LOCK)
+          .label("out")
+          .returnVariable(6, "err");
+      assertEquals(List.of("IMPLEMENTATION_STILL_LOCKED@6"), found(s.analyze()));
+    }
+
+    @Test
+    void undeclaredCodeReturnedAsAConstant() {
+      Script s = new Script("readpage", READPAGE, "p", "p");
+      s.unlock(1, "p").ret(2, constant(ACTIVATE));
+      assertEquals(List.of("UNDECLARED_CODE@2"), found(s.analyze()));
+    }
+
+    @Test
+    void declaredCodeReturnedAfterUnlockingIsClean() {
+      Script s = new Script("readpage", READPAGE, "p", "p");
+      s.unlock(1, "p").ret(2, constant(TRUNCATED));
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    @Test
+    void truncatedStillLockedIsReported() {
+      Script s = new Script("prepare_write", PREPARE_WRITE, "p", "p");
+      s.ret(1, constant(TRUNCATED));
+      assertEquals(List.of("IMPLEMENTATION_STILL_LOCKED@1"), found(s.analyze()));
+    }
+  }
+
+  @Test
+  void everyFindingRendersItsMessage() {
+    Script s = Script.caller();
+    s.lookUp(1, "p", true).call(2, null, "p", READPAGE).unlock(3, "p").ret(4, UNKNOWN);
+    for (Finding finding : s.analyze().findings()) {
+      assertFalse(finding.message().contains("%"), finding::message);
+      assertEquals(finding.key().check(), finding.check());
+    }
+    assertTrue(
+        s.analyze().findings().stream().anyMatch(f -> f.key() == MessageKey.RESULT_IGNORED));
+  }
+}

@@ -1,0 +1,99 @@
+package org.aopcheck.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.util.Context;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.aopcheck.core.analysis.AnalysisResult;
+import org.aopcheck.core.analysis.PathAnalysis;
+import org.aopcheck.core.contract.ContractSource;
+import org.aopcheck.core.ir.MethodGraph;
+import org.aopcheck.errorprone.contract.ContractReader;
+import org.aopcheck.errorprone.lowering.CfgLowering;
+
+/**
+ * The analysis of each method, run once per compilation however many checks report on it, and
+ * isolated: an internal error while lowering or analysing becomes a {@link Failure} that one
+ * checker reports as a warning, never an exception out of the compiler.
+ *
+ * <p>Error Prone runs every checker over a compilation unit in one pass, so results are kept only
+ * for the current compilation unit. One instance lives in each javac {@link Context}.
+ */
+final class MethodAnalyses {
+  /** What analysing one method gave. */
+  sealed interface Outcome permits Analysed, Failure {}
+
+  /** The analysis completed (or was abandoned at its bound, with no findings). */
+  record Analysed(AnalysisResult result) implements Outcome {}
+
+  /** An internal error; {@code reported} makes sure only one checker reports it. */
+  static final class Failure implements Outcome {
+    private final Throwable error;
+    private boolean reported;
+
+    Failure(Throwable error) {
+      this.error = error;
+    }
+
+    Throwable error() {
+      return error;
+    }
+
+    /** True the first time only: the caller is the one checker that reports the failure. */
+    boolean claimReport() {
+      if (reported) {
+        return false;
+      }
+      reported = true;
+      return true;
+    }
+  }
+
+  private final Map<MethodTree, Outcome> outcomes = new IdentityHashMap<>();
+  private CompilationUnitTree unit;
+  private ContractReader contracts;
+
+  private MethodAnalyses() {}
+
+  /** The instance of this compilation. */
+  static MethodAnalyses instance(Context context) {
+    MethodAnalyses instance = context.get(MethodAnalyses.class);
+    if (instance == null) {
+      instance = new MethodAnalyses();
+      context.put(MethodAnalyses.class, instance);
+    }
+    return instance;
+  }
+
+  /** The outcome for {@code method}, whose path is {@code state.getPath()}. */
+  Outcome analyse(MethodTree method, VisitorState state, AopConfig config) {
+    CompilationUnitTree current = state.getPath().getCompilationUnit();
+    if (current != unit) {
+      unit = current;
+      outcomes.clear();
+    }
+    Outcome outcome = outcomes.get(method);
+    if (outcome == null) {
+      outcome = run(method, state, config);
+      outcomes.put(method, outcome);
+    }
+    return outcome;
+  }
+
+  private Outcome run(MethodTree method, VisitorState state, AopConfig config) {
+    try {
+      if (contracts == null) {
+        contracts = new ContractReader(state.getTypes(), state.getElements(), ContractSource.NONE);
+      }
+      if (method.getName().contentEquals(String.valueOf(config.injectFaultInMethod()))) {
+        throw new IllegalStateException("fault injected by -XepOpt:Aop:InjectFaultInMethod");
+      }
+      MethodGraph graph = CfgLowering.lower(method, state, contracts);
+      return new Analysed(PathAnalysis.analyze(graph, config.analysisOptions()));
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Failure(e);
+    }
+  }
+}

@@ -1,0 +1,755 @@
+package org.aopcheck.errorprone.lowering;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
+import org.aopcheck.core.contract.MethodContract;
+import org.aopcheck.core.contract.PageVerb;
+import org.aopcheck.core.ir.ComparisonOperator;
+import org.aopcheck.core.ir.Condition;
+import org.aopcheck.core.ir.Event;
+import org.aopcheck.core.ir.MethodGraph;
+import org.aopcheck.core.ir.Position;
+import org.aopcheck.core.ir.SinkKind;
+import org.aopcheck.core.ir.Value;
+import org.aopcheck.errorprone.contract.ContractReader;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
+import org.checkerframework.errorprone.dataflow.cfg.block.SpecialBlock;
+import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BinaryOperationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseAndNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseComplementNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseOrNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BitwiseXorNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.CaseNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ExplicitThisNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.GreaterThanOrEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ImplicitThisNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.IntegerDivisionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.IntegerRemainderNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LeftShiftNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LessThanNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LessThanOrEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NarrowingConversionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalAdditionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalMinusNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalMultiplicationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NumericalSubtractionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SignedRightShiftNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.UnsignedRightShiftNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.WideningConversionNode;
+
+/**
+ * Lowers one method's javac control-flow graph (the Checker Framework dataflow CFG that Error Prone
+ * ships) into the engine's {@link MethodGraph}.
+ *
+ * <p>Only what the protocol cares about becomes an event: calls of methods with a contract, page
+ * verbs and look-ups, uses of local variables as pages, assignments of locals, tests of locals
+ * against constants, values flowing into fields, arguments of calls without contract, arithmetic,
+ * and returns. Anything the lowering does not understand becomes nothing, an unknown value or an
+ * unknown condition: never a guess that could yield a finding. Exceptional edges are not followed.
+ */
+public final class CfgLowering {
+  private final MethodTree method;
+  private final VisitorState state;
+  private final ContractReader contracts;
+  private final LineMap lines;
+  private final Map<Element, String> names = new HashMap<>();
+  private final Set<String> usedNames = new HashSet<>();
+  /** Variables the lowering invents for expression values: call results, ternaries, switches. */
+  private final Map<Node, String> valueVariables = new IdentityHashMap<>();
+  /** Calls whose result is assigned straight to a local: the call writes the local itself. */
+  private final Map<MethodInvocationNode, String> resultTargets = new IdentityHashMap<>();
+  private final List<Event> events = new ArrayList<>();
+  private final List<Position> positions = new ArrayList<>();
+  private final List<List<Integer>> edges = new ArrayList<>();
+
+  private CfgLowering(MethodTree method, VisitorState state, ContractReader contracts) {
+    this.method = method;
+    this.state = state;
+    this.contracts = contracts;
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    this.lines = unit.getLineMap();
+  }
+
+  /**
+   * Lowers {@code method}, whose path is {@code state.getPath()}.
+   *
+   * @throws IllegalArgumentException if the method has no body
+   */
+  public static MethodGraph lower(MethodTree method, VisitorState state, ContractReader contracts) {
+    if (method.getBody() == null) {
+      throw new IllegalArgumentException(method.getName() + " has no body");
+    }
+    return new CfgLowering(method, state, contracts).lower();
+  }
+
+  private MethodGraph lower() {
+    TreePath methodPath = state.getPath();
+    ClassTree enclosingClass = enclosingClass(methodPath);
+    ControlFlowGraph cfg =
+        CFGBuilder.build(
+            new TreePath(methodPath, method.getBody()),
+            new UnderlyingAST.CFGMethod(method, enclosingClass),
+            false,
+            false,
+            JavacProcessingEnvironment.instance(state.context));
+
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    MethodContract self = contracts.contractOf(symbol);
+    Set<String> parameters = new LinkedHashSet<>();
+    List<String> parameterNames = new ArrayList<>();
+    for (VariableElement parameter : symbol.getParameters()) {
+      String name = name(parameter);
+      parameters.add(name);
+      parameterNames.add(name);
+    }
+    String pageParameter = null;
+    if (self.pageParameter() >= 0 && self.pageParameter() < parameterNames.size()) {
+      pageParameter = parameterNames.get(self.pageParameter());
+    } else if (self.operation().isPresent() || !self.verbs().isEmpty()) {
+      pageParameter = MethodGraph.RECEIVER;
+    }
+
+    // Name every value before lowering: a test may sit in a block lowered before its call.
+    for (Node node : cfg.getAllNodes()) {
+      if (node instanceof AssignmentNode assignment
+          && assignment.getTarget() instanceof LocalVariableNode target
+          && strip(assignment.getExpression()) instanceof MethodInvocationNode call) {
+        resultTargets.put(call, name(target.getElement()));
+      }
+    }
+    for (Node node : cfg.getAllNodes()) {
+      if (node instanceof MethodInvocationNode call
+          && !resultTargets.containsKey(call)
+          && !isDiscarded(call)) {
+        valueVariables.put(call, "$" + call.getTarget().getMethod().getSimpleName() + "@" + call.getUid());
+      } else if (node instanceof TernaryExpressionNode ternary) {
+        valueVariables.put(ternary, name(ternary.getTernaryExpressionVar().getElement()));
+      } else if (node instanceof SwitchExpressionNode switchExpression) {
+        valueVariables.put(
+            switchExpression, name(switchExpression.getSwitchExpressionVar().getElement()));
+      }
+    }
+
+    int entry = add(new Event.Nop(), position(method));
+    Map<Block, int[]> blockNodes = new HashMap<>();
+    List<Block> blocks = new ArrayList<>(cfg.getAllBlocks());
+    for (Block block : blocks) {
+      blockNodes.put(block, lowerBlock(block, cfg));
+    }
+    edge(entry, blockNodes.get(cfg.getEntryBlock())[0]);
+    for (Block block : blocks) {
+      int[] range = blockNodes.get(block);
+      int last = range[1];
+      if (events.get(last) instanceof Event.Return) {
+        continue;
+      }
+      if (block instanceof ConditionalBlock conditional) {
+        edge(last, target(block, conditional.getThenSuccessor(), true, blockNodes));
+        edge(last, target(block, conditional.getElseSuccessor(), false, blockNodes));
+      } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
+        edge(last, target(block, single.getSuccessor(), true, blockNodes));
+      }
+    }
+
+    MethodGraph.Builder builder =
+        MethodGraph.builder(method.getName().toString(), self, parameters, pageParameter);
+    for (int i = 0; i < events.size(); i++) {
+      builder.add(events.get(i), positions.get(i));
+    }
+    for (int i = 0; i < events.size(); i++) {
+      for (int to : edges.get(i)) {
+        builder.edge(i, to);
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * The node control enters when it goes from {@code from} to {@code to}. The regular exit gets a
+   * return node per incoming edge, at the bare {@code return;} that leads there if there is one
+   * (javac's CFG has no node for it), else at the method's closing brace.
+   */
+  private int target(Block from, Block to, boolean thenEdge, Map<Block, int[]> blockNodes) {
+    if (to instanceof SpecialBlock special
+        && special.getSpecialType() == SpecialBlock.SpecialBlockType.EXIT) {
+      return add(new Event.Return(new Value.Unknown()), exitPosition(from, thenEdge));
+    }
+    return blockNodes.get(to)[0];
+  }
+
+  private Position exitPosition(Block from, boolean thenEdge) {
+    Tree bareReturn = null;
+    if (from instanceof ConditionalBlock) {
+      Node condition = conditionOf(from);
+      if (condition != null && condition.getTree() != null) {
+        TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), condition.getTree());
+        while (path != null
+            && path.getParentPath() != null
+            && path.getParentPath().getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+          path = path.getParentPath();
+        }
+        if (path != null && path.getParentPath() != null
+            && path.getParentPath().getLeaf() instanceof IfTree ifTree) {
+          bareReturn = firstBareReturn(thenEdge ? ifTree.getThenStatement() : ifTree.getElseStatement());
+        }
+      }
+    } else {
+      Node last = lastNodeWithTree(from);
+      if (last != null) {
+        int end = state.getEndPosition(last.getTree());
+        for (StatementTree statement : simpleStatements()) {
+          if (ASTHelpers.getStartPosition(statement) >= end) {
+            bareReturn = isBareReturn(statement) ? statement : null;
+            break;
+          }
+        }
+      }
+    }
+    return bareReturn != null ? position(bareReturn) : endOfMethod();
+  }
+
+  private static Node lastNodeWithTree(Block block) {
+    List<Node> nodes = block.getNodes();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (nodes.get(i).getTree() != null) {
+        return nodes.get(i);
+      }
+    }
+    return null;
+  }
+
+  private static Tree firstBareReturn(StatementTree statement) {
+    StatementTree first = statement;
+    while (first instanceof BlockTree block && !block.getStatements().isEmpty()) {
+      first = block.getStatements().get(0);
+    }
+    return isBareReturn(first) ? first : null;
+  }
+
+  private static boolean isBareReturn(Tree tree) {
+    return tree instanceof ReturnTree ret && ret.getExpression() == null;
+  }
+
+  private List<StatementTree> simpleStatementsCache;
+
+  /** The method's statements that are not blocks or compound statements, in source order. */
+  private List<StatementTree> simpleStatements() {
+    if (simpleStatementsCache == null) {
+      List<StatementTree> statements = new ArrayList<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+          if (tree instanceof StatementTree statement
+              && !(tree instanceof BlockTree)
+              && !(tree instanceof ClassTree)
+              && (tree instanceof ReturnTree
+                  || tree instanceof ExpressionStatementTree
+                  || tree instanceof VariableTree
+                  || tree.getKind() == Tree.Kind.BREAK
+                  || tree.getKind() == Tree.Kind.CONTINUE
+                  || tree.getKind() == Tree.Kind.THROW
+                  || tree.getKind() == Tree.Kind.IF
+                  || tree.getKind() == Tree.Kind.WHILE_LOOP
+                  || tree.getKind() == Tree.Kind.DO_WHILE_LOOP
+                  || tree.getKind() == Tree.Kind.FOR_LOOP
+                  || tree.getKind() == Tree.Kind.ENHANCED_FOR_LOOP
+                  || tree.getKind() == Tree.Kind.SWITCH
+                  || tree.getKind() == Tree.Kind.TRY
+                  || tree.getKind() == Tree.Kind.SYNCHRONIZED)) {
+            statements.add(statement);
+          }
+          if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
+            return null;
+          }
+          return super.scan(tree, unused);
+        }
+      }.scan(method.getBody(), null);
+      statements.sort(java.util.Comparator.comparingInt(ASTHelpers::getStartPosition));
+      simpleStatementsCache = statements;
+    }
+    return simpleStatementsCache;
+  }
+
+  private static ClassTree enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        return classTree;
+      }
+    }
+    throw new IllegalStateException("method outside a class");
+  }
+
+  private int add(Event event, Position position) {
+    events.add(event);
+    positions.add(position);
+    edges.add(new ArrayList<>());
+    return events.size() - 1;
+  }
+
+  private void edge(int from, int to) {
+    edges.get(from).add(to);
+  }
+
+  /** Lowers one block into a chain of nodes; returns its first and last node. */
+  private int[] lowerBlock(Block block, ControlFlowGraph cfg) {
+    int first = -1;
+    int last = -1;
+    if (block instanceof ConditionalBlock) {
+      Node conditionNode = conditionOf(block);
+      Condition condition =
+          conditionNode == null ? new Condition.Unknown() : condition(conditionNode);
+      String text = conditionNode == null ? "?" : source(conditionNode);
+      int id =
+          add(
+              new Event.Branch(condition, text),
+              conditionNode == null ? position(method) : position(conditionNode.getTree()));
+      return new int[] {id, id};
+    }
+    if (block instanceof SpecialBlock) {
+      // The entry flows on; the regular exit is reached through per-edge returns (see target);
+      // the exceptional exit ends paths silently, as exceptional edges are not followed.
+      int id = add(new Event.Nop(), endOfMethod());
+      return new int[] {id, id};
+    }
+    for (Node node : block.getNodes()) {
+      List<Event> lowered = new ArrayList<>();
+      lowerNode(node, lowered);
+      for (Event event : lowered) {
+        int id = add(event, position(node.getTree()));
+        if (first < 0) {
+          first = id;
+        } else {
+          edge(last, id);
+        }
+        last = id;
+        if (event instanceof Event.Return) {
+          return new int[] {first, last};
+        }
+      }
+    }
+    if (first < 0) {
+      first = add(new Event.Nop(), position(method));
+      last = first;
+    }
+    return new int[] {first, last};
+  }
+
+  /** The node whose value a conditional block tests: the last node of its only predecessor. */
+  private static Node conditionOf(Block conditional) {
+    Set<Block> predecessors = conditional.getPredecessors();
+    if (predecessors.size() != 1) {
+      return null;
+    }
+    return predecessors.iterator().next().getLastNode();
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  private void lowerNode(Node node, List<Event> out) {
+    if (node instanceof MethodInvocationNode call) {
+      lowerCall(call, out);
+    } else if (node instanceof ObjectCreationNode creation) {
+      for (Node argument : creation.getArguments()) {
+        argumentSinks(argument, "new " + creation.getConstructor(), out);
+      }
+    } else if (node instanceof AssignmentNode assignment) {
+      lowerAssignment(assignment, out);
+    } else if (node instanceof ReturnNode ret) {
+      Value value =
+          ret.getResult() == null ? new Value.Unknown() : value(ret.getResult());
+      if (value instanceof Value.Test || value instanceof Value.Null) {
+        value = new Value.Unknown();
+      }
+      out.add(new Event.Return(value));
+    } else if (isArithmetic(node)) {
+      for (Node operand : node.getOperands()) {
+        String variable = variable(operand);
+        if (variable != null) {
+          out.add(new Event.Sink(variable, SinkKind.ARITHMETIC, "`" + source(node) + "`"));
+        }
+      }
+    } else if (node instanceof FieldAccessNode access && !access.isStatic()) {
+      String variable = variable(access.getReceiver());
+      if (variable != null) {
+        out.add(new Event.PageUse(variable, "field " + access.getFieldName()));
+      }
+    }
+  }
+
+  private void lowerCall(MethodInvocationNode call, List<Event> out) {
+    MethodSymbol callee = (MethodSymbol) call.getTarget().getMethod();
+    String calleeName = callee.getSimpleName().toString();
+    MethodContract contract = contracts.contractOf(callee);
+    if (contract.isEmpty()) {
+      String receiver = variable(call.getTarget().getReceiver());
+      if (receiver != null && !call.getTarget().isStatic()) {
+        out.add(new Event.PageUse(receiver, "call of " + calleeName));
+      }
+      for (Node argument : call.getArguments()) {
+        argumentSinks(argument, calleeName, out);
+      }
+      String result = resultTargets.get(call);
+      if (result != null) {
+        out.add(new Event.Assign(result, new Value.Unknown()));
+      }
+      return;
+    }
+    String page = pageOf(call, contract);
+    String result = resultTargets.get(call);
+    if (result == null) {
+      result = valueVariables.get(call);
+    }
+    if (contract.looksUpLocked().isPresent()) {
+      if (result != null) {
+        out.add(new Event.LookUp(result, contract.looksUpLocked().get(), calleeName));
+      }
+    } else if (contract.operation().isPresent() || contract.returnsCodes()) {
+      out.add(new Event.OperationCall(result, page, calleeName, contract));
+    } else if (result != null) {
+      out.add(new Event.Assign(result, new Value.Unknown()));
+    }
+    if (page != null) {
+      for (PageVerb verb : contract.verbs()) {
+        out.add(new Event.PageEffect(page, verb, calleeName));
+      }
+    }
+  }
+
+  /** The local variable holding the page a contract speaks of, or null. */
+  private String pageOf(MethodInvocationNode call, MethodContract contract) {
+    int index = contract.pageParameter();
+    if (index == MethodContract.RECEIVER) {
+      Node receiver = call.getTarget().getReceiver();
+      if (receiver instanceof ImplicitThisNode || receiver instanceof ExplicitThisNode) {
+        return MethodGraph.RECEIVER;
+      }
+      return call.getTarget().isStatic() ? null : variable(receiver);
+    }
+    List<Node> arguments = call.getArguments();
+    return index < arguments.size() ? variable(arguments.get(index)) : null;
+  }
+
+  private static boolean isDiscarded(MethodInvocationNode call) {
+    TreePath path = call.getTreePath();
+    if (path == null || path.getParentPath() == null) {
+      return false;
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    while (parent.getKind() == Tree.Kind.PARENTHESIZED && path.getParentPath() != null) {
+      path = path.getParentPath();
+      parent = path.getParentPath() == null ? parent : path.getParentPath().getLeaf();
+    }
+    return parent instanceof ExpressionStatementTree;
+  }
+
+  /** Every local read anywhere inside an argument of a call without contract is a sink. */
+  private void argumentSinks(Node argument, String callee, List<Event> out) {
+    Set<String> variables = new LinkedHashSet<>();
+    String direct = variable(argument);
+    if (direct != null) {
+      variables.add(direct);
+    }
+    Tree tree = argument.getTree();
+    if (tree != null) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+          Symbol symbol = ASTHelpers.getSymbol(identifier);
+          if (symbol != null && isLocal(symbol)) {
+            variables.add(name(symbol));
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree classTree, Void unused) {
+          return null;
+        }
+      }.scan(tree, null);
+    }
+    for (String variable : variables) {
+      out.add(new Event.Sink(variable, SinkKind.ARGUMENT, callee));
+    }
+  }
+
+  private void lowerAssignment(AssignmentNode assignment, List<Event> out) {
+    Node target = assignment.getTarget();
+    Node expression = strip(assignment.getExpression());
+    if (target instanceof LocalVariableNode local) {
+      String variable = name(local.getElement());
+      if (expression instanceof MethodInvocationNode call && variable.equals(resultTargets.get(call))) {
+        return; // the call wrote it
+      }
+      out.add(new Event.Assign(variable, value(expression)));
+    } else if (target instanceof FieldAccessNode || target instanceof ArrayAccessNode) {
+      String variable = variable(expression);
+      if (variable != null) {
+        out.add(new Event.Sink(variable, SinkKind.FIELD_STORE, source(target)));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- values and conditions
+
+  private Value value(Node node) {
+    Node stripped = strip(node);
+    Long constant = constant(stripped);
+    if (constant != null) {
+      return new Value.Constant(constant);
+    }
+    if (stripped instanceof NullLiteralNode) {
+      return new Value.Null();
+    }
+    String variable = variable(stripped);
+    if (variable != null) {
+      return new Value.Variable(variable);
+    }
+    Condition condition = condition(stripped);
+    if (!(condition instanceof Condition.Unknown)) {
+      return new Value.Test(condition, source(stripped));
+    }
+    return new Value.Unknown();
+  }
+
+  private Condition condition(Node node) {
+    Node stripped = strip(node);
+    if (stripped instanceof ConditionalNotNode not) {
+      return condition(not.getOperand()).negate();
+    }
+    if (stripped instanceof LocalVariableNode local) {
+      return new Condition.Flag(name(local.getElement()), false);
+    }
+    if (stripped instanceof CaseNode caseNode) {
+      return caseCondition(caseNode);
+    }
+    ComparisonOperator operator = comparison(stripped);
+    if (operator != null) {
+      BinaryOperationNode binary = (BinaryOperationNode) stripped;
+      String left = variable(binary.getLeftOperand());
+      Long right = constant(strip(binary.getRightOperand()));
+      if (left != null && right != null) {
+        return new Condition.Comparison(left, operator, right);
+      }
+      String rightVariable = variable(binary.getRightOperand());
+      Long leftConstant = constant(strip(binary.getLeftOperand()));
+      if (rightVariable != null && leftConstant != null) {
+        return new Condition.Comparison(rightVariable, operator.mirror(), leftConstant);
+      }
+    }
+    return new Condition.Unknown();
+  }
+
+  private Condition caseCondition(CaseNode caseNode) {
+    if (caseNode.getGuard() != null || caseNode.getCaseOperands().isEmpty()) {
+      return new Condition.Unknown();
+    }
+    Node switched = strip(caseNode.getSwitchOperand().getExpression());
+    String variable = variable(switched);
+    if (variable == null) {
+      variable = variable(caseNode.getSwitchOperand().getTarget());
+    }
+    Set<Long> constants = new HashSet<>();
+    for (Node operand : caseNode.getCaseOperands()) {
+      Long constant = constant(strip(operand));
+      if (constant == null) {
+        return new Condition.Unknown();
+      }
+      constants.add(constant);
+    }
+    return variable == null ? new Condition.Unknown() : new Condition.OneOf(variable, constants, false);
+  }
+
+  private static ComparisonOperator comparison(Node node) {
+    if (node instanceof EqualToNode) {
+      return ComparisonOperator.EQUAL;
+    } else if (node instanceof NotEqualNode) {
+      return ComparisonOperator.NOT_EQUAL;
+    } else if (node instanceof LessThanNode) {
+      return ComparisonOperator.LESS;
+    } else if (node instanceof LessThanOrEqualNode) {
+      return ComparisonOperator.LESS_OR_EQUAL;
+    } else if (node instanceof GreaterThanNode) {
+      return ComparisonOperator.GREATER;
+    } else if (node instanceof GreaterThanOrEqualNode) {
+      return ComparisonOperator.GREATER_OR_EQUAL;
+    }
+    return null;
+  }
+
+  private static boolean isArithmetic(Node node) {
+    return node instanceof NumericalAdditionNode
+        || node instanceof NumericalSubtractionNode
+        || node instanceof NumericalMultiplicationNode
+        || node instanceof IntegerDivisionNode
+        || node instanceof IntegerRemainderNode
+        || node instanceof NumericalMinusNode
+        || node instanceof BitwiseAndNode
+        || node instanceof BitwiseOrNode
+        || node instanceof BitwiseXorNode
+        || node instanceof BitwiseComplementNode
+        || node instanceof LeftShiftNode
+        || node instanceof SignedRightShiftNode
+        || node instanceof UnsignedRightShiftNode;
+  }
+
+  /** The integral compile-time constant a node is, or null. */
+  private static Long constant(Node node) {
+    Tree tree = node.getTree();
+    if (tree == null) {
+      return null;
+    }
+    Object value = ASTHelpers.constValue(tree);
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Character character) {
+      return (long) character;
+    }
+    return null;
+  }
+
+  /** The variable a node reads: a local, a parameter, or an invented expression variable. */
+  private String variable(Node node) {
+    Node stripped = strip(node);
+    if (stripped instanceof LocalVariableNode local) {
+      return name(local.getElement());
+    }
+    if (stripped instanceof ImplicitThisNode || stripped instanceof ExplicitThisNode) {
+      return null;
+    }
+    return valueVariables.get(stripped);
+  }
+
+  private static Node strip(Node node) {
+    Node current = node;
+    while (true) {
+      if (current instanceof TypeCastNode cast) {
+        current = cast.getOperand();
+      } else if (current instanceof WideningConversionNode widening) {
+        current = widening.getOperand();
+      } else if (current instanceof NarrowingConversionNode narrowing) {
+        current = narrowing.getOperand();
+      } else {
+        return current;
+      }
+    }
+  }
+
+  private static boolean isLocal(Symbol symbol) {
+    ElementKind kind = symbol.getKind();
+    return kind == ElementKind.LOCAL_VARIABLE
+        || kind == ElementKind.PARAMETER
+        || kind == ElementKind.EXCEPTION_PARAMETER
+        || kind == ElementKind.RESOURCE_VARIABLE
+        || kind == ElementKind.BINDING_VARIABLE;
+  }
+
+  /** A name unique within the method for each variable element. */
+  private String name(Element element) {
+    String name = names.get(element);
+    if (name == null) {
+      String simple = element.getSimpleName().toString();
+      name = simple;
+      for (int i = 2; usedNames.contains(name); i++) {
+        name = simple + "#" + i;
+      }
+      names.put(element, name);
+      usedNames.add(name);
+    }
+    return name;
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  private Position position(Tree tree) {
+    if (tree == null) {
+      return position(method);
+    }
+    int start = ASTHelpers.getStartPosition(tree);
+    int end = state.getEndPosition(tree);
+    if (start < 0) {
+      return new Position(0, 0, -1, -1);
+    }
+    return new Position(
+        (int) lines.getLineNumber(start), (int) lines.getColumnNumber(start), start, end);
+  }
+
+  private Position endOfMethod() {
+    int end = state.getEndPosition(method);
+    if (end <= 0) {
+      return position(method);
+    }
+    int brace = end - 1;
+    return new Position(
+        (int) lines.getLineNumber(brace), (int) lines.getColumnNumber(brace), brace, end);
+  }
+
+  private String source(Node node) {
+    Tree tree = node.getTree();
+    String text = tree == null ? null : state.getSourceForNode(tree);
+    if (node instanceof CaseNode caseNode && tree != null) {
+      List<String> labels = new ArrayList<>();
+      for (Node operand : caseNode.getCaseOperands()) {
+        String operandText = operand.getTree() == null ? null : state.getSourceForNode(operand.getTree());
+        labels.add(operandText == null ? operand.toString() : operandText);
+      }
+      return "case " + String.join(", ", labels);
+    }
+    return text == null ? node.toString() : text;
+  }
+}

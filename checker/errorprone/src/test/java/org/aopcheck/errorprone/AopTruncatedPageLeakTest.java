@@ -1,0 +1,114 @@
+package org.aopcheck.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class AopTruncatedPageLeakTest {
+  private final CompilationTestHelper helper =
+      InlineApi.helper(AopTruncatedPageLeak.class, getClass());
+
+  @Test
+  void retryWithoutReleasing() {
+    helper
+        .addSourceLines(
+            "Reader.java",
+            """
+            import api.*;
+
+            class Reader {
+              int read(Ops ops, Cache cache, Object file) {
+                while (true) {
+                  // BUG: Diagnostic contains: page page is not released when it is looked up again at line 7, but readpage at line 8 returned AOP_TRUNCATED_PAGE
+                  Pg page = cache.findLock(0);
+                  int err = ops.readpage(file, page);
+                  if (err == Codes.TRUNCATED) {
+                    continue;
+                  }
+                  page.release();
+                  return err;
+                }
+              }
+
+              int fixed(Ops ops, Cache cache, Object file) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int err = ops.readpage(file, page);
+                  if (err == Codes.TRUNCATED) {
+                    page.release();
+                    continue;
+                  }
+                  page.release();
+                  return err;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void releasedTwice() {
+    helper
+        .addSourceLines(
+            "Writer.java",
+            """
+            import api.*;
+
+            class Writer {
+              int write(Ops ops, Cache cache, Object file) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int status = ops.prepareWrite(file, page, 0, 1);
+                  if (status == Codes.TRUNCATED) {
+                    page.release();
+                  }
+                  // BUG: Diagnostic contains: page page released again at line 12 after prepare_write at line 7 returned AOP_TRUNCATED_PAGE
+                  page.release();
+                  if (status == Codes.TRUNCATED) {
+                    continue;
+                  }
+                  return status;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Read-ahead may give the page up, but must still drop its reference. */
+  @Test
+  void bestEffortGivingUpWithoutReleasing() {
+    helper
+        .addSourceLines(
+            "Readahead.java",
+            """
+            import api.*;
+            import org.aopcheck.annotations.BestEffort;
+
+            class Readahead {
+              @BestEffort
+              void readOne(Ops ops, Cache cache, Lru lru, Object file) {
+                Pg page = cache.findLock(0);
+                int ret = ops.readpage(file, page);
+                if (ret == Codes.TRUNCATED) {
+                  // BUG: Diagnostic contains: not released when the method returns at line 11
+                  return;
+                }
+                lru.add(page);
+              }
+
+              @BestEffort
+              void fixed(Ops ops, Cache cache, Lru lru, Object file) {
+                Pg page = cache.findLock(0);
+                int ret = ops.readpage(file, page);
+                if (ret == Codes.TRUNCATED) {
+                  page.release();
+                  return;
+                }
+                lru.add(page);
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -1,0 +1,55 @@
+package org.aopcheck.samples.dynamic;
+
+import org.aopcheck.vm.AddressSpace;
+import org.aopcheck.vm.Page;
+
+/** What every cross-check scenario does: run a form, then check the page cache is quiescent. */
+public final class Scenarios {
+  private Scenarios() {}
+
+  /** Runs {@code body}, recording the failure it stops with, if any. */
+  public static RunResult run(ThrowingRunnable body) {
+    RunResult result = new RunResult();
+    try {
+      body.run(result);
+    } catch (Throwable thrown) {
+      result.stoppedBy(thrown);
+    }
+    return result;
+  }
+
+  /**
+   * Checks that, with every caller returned, no page of {@code mapping} is locked and each holds
+   * only the page cache's own reference.
+   */
+  public static void checkQuiescent(AddressSpace mapping, RunResult result) {
+    for (Page page : mapping.pagesSnapshot()) {
+      if (page.isLocked()) {
+        result.fail(RunTimeFailure.PAGE_LEFT_LOCKED, page + " is still locked");
+      }
+      if (page.referenceCount() > 1) {
+        result.fail(RunTimeFailure.LEAKED_REFERENCE, page + " holds a reference nobody owns");
+      }
+    }
+  }
+
+  /**
+   * Puts a dirty, uptodate, unlocked page at {@code index} in {@code mapping}, holding only the
+   * cache's reference, as a write that has finished leaves it.
+   */
+  public static Page dirtyPage(AddressSpace mapping, long index, byte fill) {
+    Page page = mapping.findOrCreateLocked(index);
+    java.util.Arrays.fill(page.data(), fill);
+    page.setUptodate();
+    page.setDirty();
+    page.unlock();
+    page.release();
+    return page;
+  }
+
+  /** A scenario body; it may record failures it checks for after the form returned. */
+  @FunctionalInterface
+  public interface ThrowingRunnable {
+    void run(RunResult result) throws Exception;
+  }
+}
