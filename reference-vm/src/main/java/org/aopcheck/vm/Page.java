@@ -7,6 +7,7 @@ import org.aopcheck.annotations.Locks;
 import org.aopcheck.annotations.LooksUp;
 import org.aopcheck.annotations.Redirties;
 import org.aopcheck.annotations.Releases;
+import org.aopcheck.annotations.TakesOver;
 import org.aopcheck.annotations.Unlocks;
 import org.aopcheck.vm.enforce.HeldLocks;
 import org.aopcheck.vm.enforce.Lockdep;
@@ -130,6 +131,7 @@ public final class Page {
    * completion ({@link #unlock()} from any thread) drops it. A readpage that completes its read
    * asynchronously does this before returning 0.
    */
+  @TakesOver
   public void handLockToIo() {
     Object owner = lockOwner;
     if (owner instanceof HeldLocks held) {

@@ -3,10 +3,16 @@ package org.aopcheck.vm.fs;
 import static org.aopcheck.vm.AopCodes.AOP_TRUNCATED_PAGE;
 import static org.aopcheck.vm.AopCodes.AOP_WRITEPAGE_ACTIVATE;
 
+import static org.aopcheck.annotations.AopCode.TRUNCATED_PAGE;
+import static org.aopcheck.annotations.PageState.LOCKED;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aopcheck.annotations.MayReturn;
+import org.aopcheck.annotations.PageOperation;
+import org.aopcheck.annotations.PageParameter;
 import org.aopcheck.vm.AddressSpaceOperations;
 import org.aopcheck.vm.Inode;
 import org.aopcheck.vm.Lru;
@@ -124,8 +130,12 @@ public final class ClusterFilesystem implements Filesystem {
      * {@code ocfs2_meta_lock_with_page}: tries the cluster lock with the page locked. On
      * contention, unlocks the page, waits for the lock holder to finish and returns
      * AOP_TRUNCATED_PAGE (or, in the buggy variants, does something else); 0 if the lock is held.
+     * Its contract is declared like an operation's, so that the operations returning its result
+     * are checked against theirs.
      */
-    private int clusterLockWithPage(Page page, boolean readpage) {
+    @PageOperation(value = "ocfs2_meta_lock_with_page", onSuccess = LOCKED, onError = LOCKED)
+    @MayReturn(TRUNCATED_PAGE)
+    private int clusterLockWithPage(@PageParameter Page page, boolean readpage) {
       if (clusterLock.tryLock()) {
         return 0;
       }
@@ -146,6 +156,11 @@ public final class ClusterFilesystem implements Filesystem {
     public int readpage(OpenFile file, Page page) {
       int ret = clusterLockWithPage(page, true);
       if (ret != 0) {
+        // As ocfs2_readpage: the page is already unlocked after AOP_TRUNCATED_PAGE, not after
+        // an error.
+        if (ret != AOP_TRUNCATED_PAGE) {
+          page.unlock();
+        }
         return ret;
       }
       store.readPage(page.index(), page.data());

@@ -66,8 +66,11 @@ public final class GenericFileBufferedWrite {
         if (status >= 0) {
           // expect: AopTruncatedPageUnhandled
           written += status;
+          // expect: AopTruncatedPageUnhandled
           count -= status;
+          // expect: AopTruncatedPageUnhandled
           pos += status;
+          // expect: AopTruncatedPageUnhandled
           bufOffset += (int) status;
         }
       }
@@ -90,6 +93,7 @@ public final class GenericFileBufferedWrite {
       cached[0].release();
     }
     lruBatch.flush();
+    // expect: AopTruncatedPageUnhandled
     return written > 0 ? written : status;
   }
 
