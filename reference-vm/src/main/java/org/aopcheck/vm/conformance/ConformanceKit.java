@@ -6,7 +6,6 @@ import static org.aopcheck.vm.AopCodes.AOP_WRITEPAGE_ACTIVATE;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aopcheck.vm.AddressSpace;
@@ -38,11 +37,14 @@ import org.aopcheck.vm.fs.Filesystem;
  * JUnit 5 entry point for filesystem authors.
  */
 public final class ConformanceKit {
-  /** Calls in a row returning AOP_TRUNCATED_PAGE for one page, with no wait, that make a livelock. */
+  /**
+   * Calls in a row returning AOP_TRUNCATED_PAGE for one page, with no wait, that make a livelock.
+   */
   public static final int PROGRESS_LIMIT = 50;
 
   private static final int PAGES = 4;
   private static final int ROUNDS = 12;
+
   /** How long the kit waits for its calls by default. */
   public static final Duration TIME_LIMIT = Duration.ofSeconds(20);
 
@@ -89,11 +91,14 @@ public final class ConformanceKit {
       if (runner.isAlive()) {
         kit.report(
             ConformanceRule.OPERATIONS_RETURN,
-            "the kit's calls did not finish within " + timeLimit.toMillis() + " ms; the kit thread is "
-                + runner.getState() + " at " + topFrames(runner));
+            "the kit's calls did not finish within "
+                + timeLimit.toMillis()
+                + " ms; the kit thread is "
+                + runner.getState()
+                + " at "
+                + topFrames(runner));
       } else if (crashed[0] != null) {
-        kit.report(
-            ConformanceRule.OPERATIONS_RETURN, "an operation threw " + crashed[0]);
+        kit.report(ConformanceRule.OPERATIONS_RETURN, "an operation threw " + crashed[0]);
       }
       return new ConformanceReport(
           filesystem.name(), new ArrayList<>(kit.violations.values()), kit.calls.get());
@@ -107,7 +112,8 @@ public final class ConformanceKit {
     OpenFile file = new OpenFile(inode);
     AddressSpace mapping = inode.mapping();
     AddressSpaceOperations operations = mapping.implementation();
-    int pages = filesystem.supportsTruncate() ? PAGES : (int) Math.min(PAGES, inode.size() / Page.SIZE);
+    int pages =
+        filesystem.supportsTruncate() ? PAGES : (int) Math.min(PAGES, inode.size() / Page.SIZE);
 
     for (int round = 0; round < ROUNDS; round++) {
       for (long index = 0; index < pages; index++) {
@@ -174,10 +180,20 @@ public final class ConformanceKit {
         return;
       }
       long waits = WaitTracker.waits();
-      int ret = call(OperationContract.PREPARE_WRITE, page, false, () -> operations.prepareWrite(file, page, 0, Page.SIZE));
+      int ret =
+          call(
+              OperationContract.PREPARE_WRITE,
+              page,
+              false,
+              () -> operations.prepareWrite(file, page, 0, Page.SIZE));
       if (ret == 0) {
         java.util.Arrays.fill(page.data(), (byte) (index + round));
-        ret = call(OperationContract.COMMIT_WRITE, page, false, () -> operations.commitWrite(file, page, 0, Page.SIZE));
+        ret =
+            call(
+                OperationContract.COMMIT_WRITE,
+                page,
+                false,
+                () -> operations.commitWrite(file, page, 0, Page.SIZE));
       }
       unlockIfStillOurs(page);
       page.release();
@@ -188,15 +204,19 @@ public final class ConformanceKit {
       if (inARow >= PROGRESS_LIMIT) {
         report(
             ConformanceRule.PROGRESS_BEFORE_TRUNCATED,
-            "prepare_write/commit_write returned AOP_TRUNCATED_PAGE " + inARow
-                + " times in a row for index " + index + " without waiting for anything");
+            "prepare_write/commit_write returned AOP_TRUNCATED_PAGE "
+                + inARow
+                + " times in a row for index "
+                + index
+                + " without waiting for anything");
         return;
       }
     }
   }
 
   /** writepage of every dirty page, for writeback or for reclaim. */
-  private void writeback(AddressSpace mapping, AddressSpaceOperations operations, boolean forReclaim) {
+  private void writeback(
+      AddressSpace mapping, AddressSpaceOperations operations, boolean forReclaim) {
     for (Page page : mapping.findGetPages(0, Integer.MAX_VALUE)) {
       page.lock();
       if (page.mapping() != mapping) {
@@ -216,7 +236,9 @@ public final class ConformanceKit {
       WritebackControl wbc = new WritebackControl();
       wbc.forReclaim = forReclaim;
       wbc.nonblocking = forReclaim;
-      int ret = call(OperationContract.WRITEPAGE, page, forReclaim, () -> operations.writepage(page, wbc));
+      int ret =
+          call(
+              OperationContract.WRITEPAGE, page, forReclaim, () -> operations.writepage(page, wbc));
       if (ret == AOP_WRITEPAGE_ACTIVATE) {
         page.setActive();
       }
@@ -268,7 +290,8 @@ public final class ConformanceKit {
       }
       Page locked = page;
       long waits = WaitTracker.waits();
-      int ret = call(OperationContract.READPAGE, locked, false, () -> operations.readpage(file, locked));
+      int ret =
+          call(OperationContract.READPAGE, locked, false, () -> operations.readpage(file, locked));
       unlockIfStillOurs(locked);
       locked.waitUnlocked(); // I/O completion
       locked.release();
@@ -279,7 +302,10 @@ public final class ConformanceKit {
       if (inARow >= PROGRESS_LIMIT) {
         report(
             ConformanceRule.PROGRESS_BEFORE_TRUNCATED,
-            "readpage returned AOP_TRUNCATED_PAGE " + inARow + " times in a row for index " + index
+            "readpage returned AOP_TRUNCATED_PAGE "
+                + inARow
+                + " times in a row for index "
+                + index
                 + " without waiting for anything: a retrying caller would spin");
         return;
       }
@@ -312,7 +338,8 @@ public final class ConformanceKit {
 
   /** Records a violation once per rule and message shape (page numbers differ between calls). */
   private void report(ConformanceRule rule, String message) {
-    String key = rule + ":" + message.replaceAll("page#\\d+\\([^)]*\\)", "page").replaceAll("\\d+", "N");
+    String key =
+        rule + ":" + message.replaceAll("page#\\d+\\([^)]*\\)", "page").replaceAll("\\d+", "N");
     synchronized (violations) {
       violations.putIfAbsent(key, new ConformanceReport.Violation(rule, message));
     }

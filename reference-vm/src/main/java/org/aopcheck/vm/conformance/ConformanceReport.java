@@ -70,6 +70,8 @@ public final class ConformanceReport {
 
   @Override
   public String toString() {
-    return filesystem + ": " + (passed() ? "conforms" : violations.size() + " violation(s) " + violations);
+    return filesystem
+        + ": "
+        + (passed() ? "conforms" : violations.size() + " violation(s) " + violations);
   }
 }

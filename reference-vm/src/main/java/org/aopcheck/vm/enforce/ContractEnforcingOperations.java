@@ -93,7 +93,8 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     long waits = WaitTracker.waits();
     RetryKey key = RetryKey.of(OperationContract.WRITEPAGE, page);
     int result = implementation.writepage(page, writebackControl);
-    after(OperationContract.WRITEPAGE, page, result, caller, writebackControl.forReclaim, waits, key);
+    after(
+        OperationContract.WRITEPAGE, page, result, caller, writebackControl.forReclaim, waits, key);
     return result;
   }
 
@@ -163,7 +164,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
 
     @Override
     public int hashCode() {
-      return operation.hashCode() * 31 + System.identityHashCode(mapping) * 17 + Long.hashCode(index);
+      return operation.hashCode() * 31
+          + System.identityHashCode(mapping) * 17
+          + Long.hashCode(index);
     }
   }
 }

@@ -48,7 +48,8 @@ public final class MemoryFilesystem implements Filesystem {
   @Override
   public Inode createFile(Lru lru) {
     BackingStore store = new BackingStore();
-    return new Inode(new Operations(store, asyncReads), inode -> store.truncate(inode.size()), lru, true);
+    return new Inode(
+        new Operations(store, asyncReads), inode -> store.truncate(inode.size()), lru, true);
   }
 
   /** The address-space operations of one file. */

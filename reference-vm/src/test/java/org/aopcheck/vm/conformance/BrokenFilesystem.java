@@ -16,8 +16,7 @@ import org.aopcheck.vm.fs.Filesystem;
 
 /**
  * A deliberately broken filesystem: an in-memory filesystem with a chosen set of {@link Defect}s,
- * each breaking one rule of the implementation side of the contract the way a real filesystem
- * did.
+ * each breaking one rule of the implementation side of the contract the way a real filesystem did.
  */
 final class BrokenFilesystem implements Filesystem {
   /** One way to break the contract, and the kernel case it comes from. */

@@ -48,13 +48,23 @@ class ConformanceKitTest {
     assertConforms(
         new FaultInjectingFilesystem(
             FaultSchedule.builder(17)
-                .inject(FaultSchedule.Operation.READPAGE, FaultSchedule.Injected.TRUNCATED_PAGE, 0.3)
+                .inject(
+                    FaultSchedule.Operation.READPAGE, FaultSchedule.Injected.TRUNCATED_PAGE, 0.3)
                 .inject(FaultSchedule.Operation.READPAGE, FaultSchedule.Injected.ERROR, 0.1)
-                .inject(FaultSchedule.Operation.PREPARE_WRITE, FaultSchedule.Injected.TRUNCATED_PAGE, 0.2)
+                .inject(
+                    FaultSchedule.Operation.PREPARE_WRITE,
+                    FaultSchedule.Injected.TRUNCATED_PAGE,
+                    0.2)
                 .inject(FaultSchedule.Operation.PREPARE_WRITE, FaultSchedule.Injected.ERROR, 0.1)
-                .inject(FaultSchedule.Operation.COMMIT_WRITE, FaultSchedule.Injected.TRUNCATED_PAGE, 0.2)
+                .inject(
+                    FaultSchedule.Operation.COMMIT_WRITE,
+                    FaultSchedule.Injected.TRUNCATED_PAGE,
+                    0.2)
                 .inject(FaultSchedule.Operation.COMMIT_WRITE, FaultSchedule.Injected.ERROR, 0.1)
-                .inject(FaultSchedule.Operation.WRITEPAGE, FaultSchedule.Injected.WRITEPAGE_ACTIVATE, 0.3)
+                .inject(
+                    FaultSchedule.Operation.WRITEPAGE,
+                    FaultSchedule.Injected.WRITEPAGE_ACTIVATE,
+                    0.3)
                 .inject(FaultSchedule.Operation.WRITEPAGE, FaultSchedule.Injected.ERROR, 0.1)
                 .build()));
   }
@@ -70,7 +80,8 @@ class ConformanceKitTest {
     // 2.6.14 shmem_writepage returns AOP_WRITEPAGE_ACTIVATE to any caller when it cannot swap:
     // KERNEL-CASES K07, fixed in 2007.
     ConformanceReport report = ConformanceKit.check(new Shmem(64, true));
-    assertEquals(EnumSet.of(ConformanceRule.ACTIVATE_ONLY_FOR_RECLAIM), broken(report), report.toString());
+    assertEquals(
+        EnumSet.of(ConformanceRule.ACTIVATE_ONLY_FOR_RECLAIM), broken(report), report.toString());
   }
 
   @ParameterizedTest
@@ -93,7 +104,8 @@ class ConformanceKitTest {
 
   @Test
   void aFilesystemWithoutDefectsPasses() {
-    assertFalse(ConformanceKit.check(new BrokenFilesystem(Set.of())).violations().iterator().hasNext());
+    assertFalse(
+        ConformanceKit.check(new BrokenFilesystem(Set.of())).violations().iterator().hasNext());
   }
 
   @Test
@@ -143,6 +155,7 @@ class ConformanceKitTest {
         };
     ConformanceReport report = ConformanceKit.check(hangs, java.time.Duration.ofMillis(500));
     assertEquals(EnumSet.of(ConformanceRule.OPERATIONS_RETURN), broken(report), report.toString());
-    assertTrue(report.describe(ConformanceRule.OPERATIONS_RETURN).contains("readpage"), report.toString());
+    assertTrue(
+        report.describe(ConformanceRule.OPERATIONS_RETURN).contains("readpage"), report.toString());
   }
 }

@@ -75,7 +75,9 @@ class PrePatchStressTest {
             POST.withPageCacheRead(PageCacheRead::pageCacheRead),
             Set.of(AOP_CODE_ESCAPED)),
         Arguments.of(
-            "filemap_nopage", POST.withNopage(FilemapNopage::filemapNopage), Set.of(SPURIOUS_FAILURE)),
+            "filemap_nopage",
+            POST.withNopage(FilemapNopage::filemapNopage),
+            Set.of(SPURIOUS_FAILURE)),
         Arguments.of(
             "filemap_getpage",
             POST.withGetpage(FilemapGetpage::filemapGetpage),
@@ -91,8 +93,7 @@ class PrePatchStressTest {
   void prePatchCallerFailsWithItsRule(String function, PageCacheCallers callers, Set<Rule> rules) {
     boolean activateOutsideReclaim = function.equals("mpage_writepages");
     StressConfig config =
-        StressConfig.standard()
-            .withFilesystems(seed -> codeHeavy(seed, activateOutsideReclaim));
+        StressConfig.standard().withFilesystems(seed -> codeHeavy(seed, activateOutsideReclaim));
     // The run stops at the first failure; the larger budget only matters if none comes.
     StressResult pre = Stress.run(config.withCallers(callers).withOperationsPerWorker(5000));
     assertTrue(
@@ -146,7 +147,9 @@ class PrePatchStressTest {
             "shmem_writepage",
             POST,
             decorated(
-                "tmpfs (2.6.14 writepage)", true, lru -> new Shmem(8).createFile(lru, shmemWritepage))));
+                "tmpfs (2.6.14 writepage)",
+                true,
+                lru -> new Shmem(8).createFile(lru, shmemWritepage))));
   }
 
   @ParameterizedTest(name = "{0}")
