@@ -75,6 +75,8 @@ public final class ConformanceKit {
             () -> {
               try {
                 kit.run();
+              } catch (Stopped stopped) {
+                // already reported
               } catch (Throwable t) {
                 crashed[0] = t;
               }
@@ -133,6 +135,80 @@ public final class ConformanceKit {
     if (!filesystem.pageCacheIsStorage() && violations.isEmpty()) {
       underInvalidation(file, operations, pages);
     }
+    if (violations.isEmpty()) {
+      underContention(file, operations, pages);
+    }
+  }
+
+  /**
+   * Each page read and written while another thread holds what the operations cannot take with the
+   * page locked ({@link Filesystem#whileContended}); the holder lets go once the kit's thread is
+   * waiting (a correct operation waits for it before returning AOP_TRUNCATED_PAGE) or its call is
+   * over (an operation that returns the code without waiting is seen retrying without progress).
+   */
+  private void underContention(OpenFile file, AddressSpaceOperations operations, int pages) {
+    if (!filesystem.pageCacheIsStorage()) {
+      dropCache(file.mapping());
+    }
+    Thread kit = Thread.currentThread();
+    for (long index = 0; index < pages; index++) {
+      for (int kind = 0; kind < 2; kind++) {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean callDone =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean callStarted =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        Thread holder =
+            new Thread(
+                () ->
+                    filesystem.whileContended(
+                        file.inode(),
+                        () -> {
+                          holding.countDown();
+                          while (!callDone.get() && !(callStarted.get() && isWaiting(kit))) {
+                            Thread.onSpinWait();
+                          }
+                        }),
+                "conformance kit: holder");
+        holder.setDaemon(true);
+        holder.start();
+        try {
+          holding.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        callStarted.set(true);
+        try {
+          if (kind == 0) {
+            read(file, operations, index);
+          } else {
+            write(file, operations, index, 0);
+          }
+        } finally {
+          callDone.set(true);
+        }
+        try {
+          holder.join(TIME_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        if (!violations.isEmpty()) {
+          return;
+        }
+      }
+      if (!filesystem.pageCacheIsStorage()) {
+        dropCache(file.mapping());
+      }
+    }
+  }
+
+  private static boolean isWaiting(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING
+        || state == Thread.State.TIMED_WAITING
+        || state == Thread.State.BLOCKED;
   }
 
   /** Reads and writes while another thread keeps invalidating the file. */
@@ -140,7 +216,7 @@ public final class ConformanceKit {
     Thread otherNode =
         new Thread(
             () -> {
-              for (int i = 0; i < 200 && !Thread.currentThread().isInterrupted(); i++) {
+              for (int i = 0; i < 2000 && !Thread.currentThread().isInterrupted(); i++) {
                 try {
                   filesystem.invalidate(file.inode());
                 } catch (org.aopcheck.vm.ProtocolViolation violation) {
@@ -156,11 +232,13 @@ public final class ConformanceKit {
             "conformance kit: other node");
     otherNode.setDaemon(true);
     otherNode.start();
-    for (int round = 0; round < ROUNDS && otherNode.isAlive(); round++) {
+    // Keep calling for as long as the other node works, so that calls meet its lock.
+    for (int round = 0; otherNode.isAlive() && round < 100 * ROUNDS; round++) {
       for (long index = 0; index < pages; index++) {
         write(file, operations, index, round);
         read(file, operations, index);
       }
+      writeback(file.mapping(), operations, true);
     }
     otherNode.interrupt();
     try {
@@ -319,7 +397,16 @@ public final class ConformanceKit {
       boolean forReclaim,
       java.util.function.IntSupplier operation) {
     calls.incrementAndGet();
-    int ret = operation.getAsInt();
+    int ret;
+    try {
+      ret = operation.getAsInt();
+    } catch (org.aopcheck.vm.ProtocolViolation violation) {
+      // Lockdep (or another run-time rule) stopped the call before it could deadlock. The page
+      // may be left locked by it, so the kit stops here.
+      ConformanceRule rule = ConformanceRule.of(violation.rule());
+      report(rule != null ? rule : ConformanceRule.OPERATIONS_RETURN, violation.getMessage());
+      throw new Stopped();
+    }
     for (ContractCheck.Finding finding :
         ContractCheck.afterCall(contract, page, ret, self, forReclaim, true)) {
       ConformanceRule rule = ConformanceRule.of(finding.rule());
@@ -328,6 +415,15 @@ public final class ConformanceKit {
       }
     }
     return ret;
+  }
+
+  /** Thrown to end the kit's run after a call it cannot recover from. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super(null, null, false, false);
+    }
   }
 
   private void unlockIfStillOurs(Page page) {

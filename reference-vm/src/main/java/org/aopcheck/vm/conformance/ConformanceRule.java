@@ -26,6 +26,12 @@ public enum ConformanceRule {
   /** An operation waits for what it could not take before returning AOP_TRUNCATED_PAGE. */
   PROGRESS_BEFORE_TRUNCATED(
       "progress before AOP_TRUNCATED_PAGE", ProtocolViolation.Rule.TRUNCATED_PAGE_LIVELOCK),
+  /**
+   * An operation never waits for a filesystem lock with the page locked if that lock is elsewhere
+   * taken before page locks (K13): lockdep reports the inversion before it deadlocks.
+   */
+  NO_LOCK_ORDER_INVERSION(
+      "no lock-order inversion against the page lock", ProtocolViolation.Rule.LOCK_ORDER_INVERSION),
   /** The operations return at all (a call that never returns is a deadlock). */
   OPERATIONS_RETURN("every call returns", ProtocolViolation.Rule.DEADLOCK);
 

@@ -107,6 +107,18 @@ public final class ClusterFilesystem implements Filesystem {
     }
   }
 
+  /** Another node holds the cluster lock of {@code inode} while {@code action} runs. */
+  @Override
+  public void whileContended(Inode inode, Runnable action) {
+    TrackedLock lock = clusterLock(inode);
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** How many times an operation returned AOP_TRUNCATED_PAGE. */
   public long truncatedPageReturns() {
     return truncatedPageReturns.get();

@@ -39,8 +39,32 @@ class ConformanceKitTest {
   }
 
   @Test
-  void clusterFilesystemConforms() {
-    assertConforms(new ClusterFilesystem());
+  void clusterFilesystemConformsAndIsMadeToReturnTruncatedPage() {
+    ClusterFilesystem clusterfs = new ClusterFilesystem();
+    assertConforms(clusterfs);
+    assertTrue(
+        clusterfs.truncatedPageReturns() >= 4,
+        "pages read and written under contention: " + clusterfs.truncatedPageReturns());
+  }
+
+  @Test
+  void clusterFilesystemThatDoesNotWaitBreaksProgress() {
+    // KERNEL-CASES K15: readpage returns AOP_TRUNCATED_PAGE without waiting for the lock.
+    ConformanceReport report =
+        ConformanceKit.check(
+            new ClusterFilesystem(ClusterFilesystem.Variant.RETURNS_WITHOUT_WAITING));
+    assertEquals(
+        EnumSet.of(ConformanceRule.PROGRESS_BEFORE_TRUNCATED), broken(report), report.toString());
+  }
+
+  @Test
+  void clusterFilesystemThatWaitsWithThePageLockedBreaksLockOrder() {
+    // KERNEL-CASES K13: readpage waits for the cluster lock with the page locked.
+    ConformanceReport report =
+        ConformanceKit.check(
+            new ClusterFilesystem(ClusterFilesystem.Variant.WAITS_WITH_PAGE_LOCKED));
+    assertEquals(
+        EnumSet.of(ConformanceRule.NO_LOCK_ORDER_INVERSION), broken(report), report.toString());
   }
 
   @Test
@@ -99,6 +123,7 @@ class ConformanceKitTest {
         ConformanceKit.check(new BrokenFilesystem(EnumSet.allOf(BrokenFilesystem.Defect.class)));
     Set<ConformanceRule> expected = EnumSet.allOf(ConformanceRule.class);
     expected.remove(ConformanceRule.OPERATIONS_RETURN);
+    expected.remove(ConformanceRule.NO_LOCK_ORDER_INVERSION);
     assertEquals(expected, broken(report), report.toString());
   }
 
