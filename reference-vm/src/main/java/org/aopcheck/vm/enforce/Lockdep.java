@@ -132,6 +132,17 @@ public final class Lockdep {
     return null;
   }
 
+  /**
+   * Forgets every recorded lock order, as a reboot does for the kernel's lockdep. For tests that
+   * deliberately take locks in a wrong order with a lock class other tests share ({@code i_sem},
+   * the page lock): call it after such a test so that the wrong order does not poison the next.
+   */
+  public static void reset() {
+    synchronized (EDGES) {
+      EDGES.clear();
+    }
+  }
+
   /** Records that the calling thread now holds {@code lock}; returns its held set (the owner). */
   public static HeldLocks acquired(Object lock, LockClass lockClass, String description) {
     HeldLocks held = current();
