@@ -24,8 +24,10 @@ public final class AddressSpace {
   private final Lru lru;
   private final boolean writebackCapable;
   private final Map<Long, Page> pages = new ConcurrentHashMap<>();
+
   /** {@code mapping->flags} error bits: {@code AS_EIO} and {@code AS_ENOSPC}. */
   private volatile int recordedError;
+
   /** {@code mapping->writeback_index}: where cyclic writeback resumes. */
   private volatile long writebackIndex;
 
@@ -67,7 +69,9 @@ public final class AddressSpace {
     return writebackCapable;
   }
 
-  /** {@code find_get_page}: the page at {@code index} with one more reference, unlocked; or null. */
+  /**
+   * {@code find_get_page}: the page at {@code index} with one more reference, unlocked; or null.
+   */
   @LooksUp(locked = false)
   public Page findGet(long index) {
     synchronized (pages) {
@@ -100,8 +104,8 @@ public final class AddressSpace {
   }
 
   /**
-   * {@code grab_cache_page} / {@code find_or_create_page}: the locked page at {@code index} with one
-   * more reference, created (and put on the LRU) if missing.
+   * {@code grab_cache_page} / {@code find_or_create_page}: the locked page at {@code index} with
+   * one more reference, created (and put on the LRU) if missing.
    */
   @LooksUp(locked = true)
   public Page findOrCreateLocked(long index) {
@@ -254,7 +258,9 @@ public final class AddressSpace {
     recordedError = error;
   }
 
-  /** The error recorded on the mapping, or 0; reading it clears it, like {@code filemap_fdatawait}. */
+  /**
+   * The error recorded on the mapping, or 0; reading it clears it, like {@code filemap_fdatawait}.
+   */
   public int takeError() {
     int error = recordedError;
     recordedError = 0;

@@ -22,8 +22,8 @@ public interface AddressSpaceOperations {
   /**
    * {@code ->readpage}: starts reading the page. On 0 the page is unlocked by I/O completion (the
    * caller waits or relocks; it never unlocks), on an error the callee has unlocked it, and on
-   * {@code AOP_TRUNCATED_PAGE} the callee unlocked it without I/O: the caller releases its reference
-   * and looks the page up again.
+   * {@code AOP_TRUNCATED_PAGE} the callee unlocked it without I/O: the caller releases its
+   * reference and looks the page up again.
    */
   @PageOperation(value = "readpage", onSuccess = UNLOCKED, onError = UNLOCKED)
   @MayReturn(TRUNCATED_PAGE)

@@ -3,8 +3,8 @@ package org.aopcheck.vm;
 /**
  * The two positive return codes of the address-space operations, with the kernel's values.
  *
- * <p>Models {@code include/linux/fs.h} after the 2005 patch "add AOP_TRUNCATED_PAGE, prepend AOP_ to
- * WRITEPAGE_ACTIVATE" (2.6.15). Their meaning for callers is in {@link AddressSpaceOperations}.
+ * <p>Models {@code include/linux/fs.h} after the 2005 patch "add AOP_TRUNCATED_PAGE, prepend AOP_
+ * to WRITEPAGE_ACTIVATE" (2.6.15). Their meaning for callers is in {@link AddressSpaceOperations}.
  */
 public final class AopCodes {
   /** writepage: writeback did not start; the page is still locked and redirtied. */

@@ -7,9 +7,9 @@ import org.aopcheck.vm.enforce.LockClass;
 import org.aopcheck.vm.enforce.TrackedLock;
 
 /**
- * {@code struct inode} of Linux 2.6.14, reduced to what the page cache needs: the file size
- * ({@code i_size}), the inode semaphore ({@code i_sem}) that serialises writers and truncate, the
- * mapping, and {@code ->truncate}.
+ * {@code struct inode} of Linux 2.6.14, reduced to what the page cache needs: the file size ({@code
+ * i_size}), the inode semaphore ({@code i_sem}) that serialises writers and truncate, the mapping,
+ * and {@code ->truncate}.
  */
 public final class Inode {
   /** The lock class of every {@code i_sem}. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The LRU lists ({@code zone->inactive_list}, {@code zone->active_list}) of Linux 2.6.14, reduced to
- * membership: page reclaim can only find a cached page that is on them. As in 2.6, being on the LRU
- * holds no page reference.
+ * The LRU lists ({@code zone->inactive_list}, {@code zone->active_list}) of Linux 2.6.14, reduced
+ * to membership: page reclaim can only find a cached page that is on them. As in 2.6, being on the
+ * LRU holds no page reference.
  */
 public final class Lru {
   private final Set<Page> pages =

@@ -18,7 +18,9 @@ public final class LruBatch {
     this.lru = lru;
   }
 
-  /** {@code pagevec_add} + {@code __pagevec_lru_add} when full: takes over the caller's reference. */
+  /**
+   * {@code pagevec_add} + {@code __pagevec_lru_add} when full: takes over the caller's reference.
+   */
   @Releases
   public void add(@PageParameter Page page) {
     page.handOverReference();

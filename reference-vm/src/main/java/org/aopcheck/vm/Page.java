@@ -7,6 +7,7 @@ import org.aopcheck.annotations.Locks;
 import org.aopcheck.annotations.LooksUp;
 import org.aopcheck.annotations.Redirties;
 import org.aopcheck.annotations.Releases;
+import org.aopcheck.annotations.TakesOver;
 import org.aopcheck.annotations.Unlocks;
 import org.aopcheck.vm.enforce.HeldLocks;
 import org.aopcheck.vm.enforce.Lockdep;
@@ -17,10 +18,10 @@ import org.aopcheck.vm.enforce.WaitTracker;
  * A page of the page cache: {@code struct page} with the state the protocol is about.
  *
  * <p>Models {@code include/linux/mm.h} and {@code include/linux/page-flags.h} of Linux 2.6.14: the
- * page lock ({@code PG_locked}, taken with {@code lock_page}, dropped with {@code unlock_page}), the
- * reference count ({@code page_cache_get} / {@code page_cache_release}) and the flags the modelled
- * callers test. The lock is not owned by a thread: as in the kernel, I/O completion may unlock a page
- * that another thread locked.
+ * page lock ({@code PG_locked}, taken with {@code lock_page}, dropped with {@code unlock_page}),
+ * the reference count ({@code page_cache_get} / {@code page_cache_release}) and the flags the
+ * modelled callers test. The lock is not owned by a thread: as in the kernel, I/O completion may
+ * unlock a page that another thread locked.
  *
  * <p>Run-time enforcement: the lock is validated by {@link Lockdep} (a recursive {@code lock_page}
  * and lock-order inversions with filesystem locks are reported before they deadlock), unlocking a
@@ -42,8 +43,10 @@ public final class Page {
   private final int serialNumber = serialNumbers.incrementAndGet();
   private final Semaphore lock = new Semaphore(1);
   private final AtomicBoolean locked = new AtomicBoolean();
+
   /** Who holds the lock: a thread's held-lock set, {@link #IO} for in-flight I/O, or null. */
   private volatile Object lockOwner;
+
   private final AtomicInteger references = new AtomicInteger(1);
   private final byte[] data = new byte[SIZE];
   private volatile AddressSpace mapping;
@@ -126,10 +129,11 @@ public final class Page {
   }
 
   /**
-   * Hands the page lock, held by the calling thread, to in-flight I/O: the page stays locked and I/O
-   * completion ({@link #unlock()} from any thread) drops it. A readpage that completes its read
+   * Hands the page lock, held by the calling thread, to in-flight I/O: the page stays locked and
+   * I/O completion ({@link #unlock()} from any thread) drops it. A readpage that completes its read
    * asynchronously does this before returning 0.
    */
+  @TakesOver
   public void handLockToIo() {
     Object owner = lockOwner;
     if (owner instanceof HeldLocks held) {
@@ -163,7 +167,9 @@ public final class Page {
     if (isLockedByCurrentThread()) {
       throw new ProtocolViolation(
           ProtocolViolation.Rule.RECURSIVE_PAGE_LOCK,
-          "wait_on_page_locked of " + this + ", which this thread holds locked: it would wait forever");
+          "wait_on_page_locked of "
+              + this
+              + ", which this thread holds locked: it would wait forever");
     }
     if (!lock.tryAcquire()) {
       WaitTracker.noteWait();
@@ -221,7 +227,9 @@ public final class Page {
     }
   }
 
-  /** The calling thread hands its reference to another holder (an LRU batch) without dropping it. */
+  /**
+   * The calling thread hands its reference to another holder (an LRU batch) without dropping it.
+   */
   void handOverReference() {
     ReferenceLedger.dropped(this);
   }
@@ -382,7 +390,15 @@ public final class Page {
 
   @Override
   public String toString() {
-    return "page#" + serialNumber + "(index " + index + (mapping == null ? ", no mapping" : "")
-        + ", " + (locked.get() ? "locked" : "unlocked") + ", count " + references.get() + ")";
+    return "page#"
+        + serialNumber
+        + "(index "
+        + index
+        + (mapping == null ? ", no mapping" : "")
+        + ", "
+        + (locked.get() ? "locked" : "unlocked")
+        + ", count "
+        + references.get()
+        + ")";
   }
 }

@@ -55,8 +55,8 @@ public final class ProtocolViolation extends Error {
      */
     TRUNCATED_PAGE_LIVELOCK,
     /**
-     * A positive code escaped a caller that must absorb it: returned to user space (read, msync)
-     * or to a caller that does not expect it (KERNEL-CASES K04).
+     * A positive code escaped a caller that must absorb it: returned to user space (read, msync) or
+     * to a caller that does not expect it (KERNEL-CASES K04).
      */
     AOP_CODE_ESCAPED,
     /**
@@ -64,9 +64,13 @@ public final class ProtocolViolation extends Error {
      * reported none: it took a positive code for an error.
      */
     SPURIOUS_FAILURE,
-    /** The file's contents differ from the model: a write was lost or a read returned wrong data. */
+    /**
+     * The file's contents differ from the model: a write was lost or a read returned wrong data.
+     */
     DATA_MISMATCH,
-    /** A page in the page cache is not on the LRU, so reclaim can never find it (KERNEL-CASES K01). */
+    /**
+     * A page in the page cache is not on the LRU, so reclaim can never find it (KERNEL-CASES K01).
+     */
     CACHED_PAGE_NOT_ON_LRU,
     /** Threads stopped making progress: a deadlock, reported with their states. */
     DEADLOCK,

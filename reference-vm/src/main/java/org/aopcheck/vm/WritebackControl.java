@@ -19,8 +19,10 @@ public final class WritebackControl {
   public long pagesSkipped;
   public boolean nonblocking;
   public boolean encounteredCongestion;
+
   /** Set by page reclaim ({@code pageout}): the only caller that may get AOP_WRITEPAGE_ACTIVATE. */
   public boolean forReclaim;
+
   public boolean rangeCyclic;
   public long rangeStart;
   public long rangeEnd = Long.MAX_VALUE;

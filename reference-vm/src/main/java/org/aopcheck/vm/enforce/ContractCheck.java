@@ -9,9 +9,9 @@ import org.aopcheck.vm.ProtocolViolation.Rule;
 
 /**
  * The implementation side of the contract, checked after one call of an operation: the lock state
- * the page was left in for the outcome, only declared codes, redirty before
- * AOP_WRITEPAGE_ACTIVATE and, when asked, AOP_WRITEPAGE_ACTIVATE only for reclaim. Shared by the
- * run-time enforcement (which throws the first finding) and the conformance kit (which reports all).
+ * the page was left in for the outcome, only declared codes, redirty before AOP_WRITEPAGE_ACTIVATE
+ * and, when asked, AOP_WRITEPAGE_ACTIVATE only for reclaim. Shared by the run-time enforcement
+ * (which throws the first finding) and the conformance kit (which reports all).
  */
 public final class ContractCheck {
   private ContractCheck() {}
@@ -24,7 +24,8 @@ public final class ContractCheck {
    *
    * @param caller the held-lock set of the thread that called the operation (it locked the page)
    * @param forReclaim for writepage, whether the caller was page reclaim; ignored otherwise
-   * @param requireActivateOnlyForReclaim whether AOP_WRITEPAGE_ACTIVATE outside reclaim is a finding
+   * @param requireActivateOnlyForReclaim whether AOP_WRITEPAGE_ACTIVATE outside reclaim is a
+   *     finding
    */
   public static List<Finding> afterCall(
       OperationContract contract,

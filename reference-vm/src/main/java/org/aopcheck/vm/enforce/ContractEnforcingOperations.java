@@ -49,6 +49,8 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return implementation;
   }
 
+  // The enforcement inspects the page after the call (that is its job); it does not use it.
+  @SuppressWarnings("AopTruncatedPageUse")
   @Override
   public int readpage(OpenFile file, Page page) {
     HeldLocks caller = before(OperationContract.READPAGE, page);
@@ -59,6 +61,8 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
+  // The enforcement inspects the page after the call (that is its job); it does not use it.
+  @SuppressWarnings("AopTruncatedPageUse")
   @Override
   public int prepareWrite(OpenFile file, Page page, int from, int to) {
     HeldLocks caller = before(OperationContract.PREPARE_WRITE, page);
@@ -69,6 +73,8 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
+  // The enforcement inspects the page after the call (that is its job); it does not use it.
+  @SuppressWarnings("AopTruncatedPageUse")
   @Override
   public int commitWrite(OpenFile file, Page page, int from, int to) {
     HeldLocks caller = before(OperationContract.COMMIT_WRITE, page);
@@ -79,13 +85,16 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
+  // The enforcement inspects the page after the call (that is its job); it does not use it.
+  @SuppressWarnings("AopTruncatedPageUse")
   @Override
   public int writepage(Page page, WritebackControl writebackControl) {
     HeldLocks caller = before(OperationContract.WRITEPAGE, page);
     long waits = WaitTracker.waits();
     RetryKey key = RetryKey.of(OperationContract.WRITEPAGE, page);
     int result = implementation.writepage(page, writebackControl);
-    after(OperationContract.WRITEPAGE, page, result, caller, writebackControl.forReclaim, waits, key);
+    after(
+        OperationContract.WRITEPAGE, page, result, caller, writebackControl.forReclaim, waits, key);
     return result;
   }
 
@@ -155,7 +164,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
 
     @Override
     public int hashCode() {
-      return operation.hashCode() * 31 + System.identityHashCode(mapping) * 17 + Long.hashCode(index);
+      return operation.hashCode() * 31
+          + System.identityHashCode(mapping) * 17
+          + Long.hashCode(index);
     }
   }
 }

@@ -11,8 +11,8 @@ import org.aopcheck.vm.ProtocolViolation;
 
 /**
  * Lock-order validation in the style of the kernel's lockdep ({@code kernel/lockdep.c}, 2.6.18):
- * every blocking acquisition of a lock while other locks are held records an edge "held class →
- * new class"; an acquisition that would close a cycle in that graph is reported before the thread
+ * every blocking acquisition of a lock while other locks are held records an edge "held class → new
+ * class"; an acquisition that would close a cycle in that graph is reported before the thread
  * blocks, so an inversion between the page lock and a filesystem lock is found the first time both
  * orders are seen, not when they finally deadlock. Try-locks add no edge (they cannot deadlock) but
  * the lock they take counts as held.
@@ -38,8 +38,8 @@ public final class Lockdep {
   }
 
   /**
-   * Called before a thread blocks to take {@code lock} of class {@code lockClass}: records the order
-   * edges from every held lock's class and reports an inversion or a recursive lock.
+   * Called before a thread blocks to take {@code lock} of class {@code lockClass}: records the
+   * order edges from every held lock's class and reports an inversion or a recursive lock.
    *
    * @throws ProtocolViolation {@code LOCK_ORDER_INVERSION} if a held class is reachable from {@code
    *     lockClass}; {@code RECURSIVE_PAGE_LOCK} if the thread already holds {@code lock}
@@ -49,7 +49,11 @@ public final class Lockdep {
     if (held.holds(lock) && lockClass == PAGE_LOCK) {
       throw new ProtocolViolation(
           ProtocolViolation.Rule.RECURSIVE_PAGE_LOCK,
-          "lock_page of " + description + " already locked by this " + held + ": it would wait forever");
+          "lock_page of "
+              + description
+              + " already locked by this "
+              + held
+              + ": it would wait forever");
     }
     for (HeldLocks.HeldLock other : held.snapshot()) {
       if (other.lockClass() == lockClass) {
@@ -62,7 +66,8 @@ public final class Lockdep {
   private static void addEdge(
       HeldLocks.HeldLock from, LockClass to, String description, HeldLocks held) {
     synchronized (EDGES) {
-      Map<LockClass, String> out = EDGES.computeIfAbsent(from.lockClass(), k -> new LinkedHashMap<>());
+      Map<LockClass, String> out =
+          EDGES.computeIfAbsent(from.lockClass(), k -> new LinkedHashMap<>());
       if (out.containsKey(to)) {
         return;
       }
@@ -125,6 +130,17 @@ public final class Lockdep {
       }
     }
     return null;
+  }
+
+  /**
+   * Forgets every recorded lock order, as a reboot does for the kernel's lockdep. For tests that
+   * deliberately take locks in a wrong order with a lock class other tests share ({@code i_sem},
+   * the page lock): call it after such a test so that the wrong order does not poison the next.
+   */
+  public static void reset() {
+    synchronized (EDGES) {
+      EDGES.clear();
+    }
   }
 
   /** Records that the calling thread now holds {@code lock}; returns its held set (the owner). */

@@ -29,9 +29,21 @@ public record OperationContract(
   public static final OperationContract READPAGE =
       of(AddressSpaceOperations.class, "readpage", OpenFile.class, Page.class);
   public static final OperationContract PREPARE_WRITE =
-      of(AddressSpaceOperations.class, "prepareWrite", OpenFile.class, Page.class, int.class, int.class);
+      of(
+          AddressSpaceOperations.class,
+          "prepareWrite",
+          OpenFile.class,
+          Page.class,
+          int.class,
+          int.class);
   public static final OperationContract COMMIT_WRITE =
-      of(AddressSpaceOperations.class, "commitWrite", OpenFile.class, Page.class, int.class, int.class);
+      of(
+          AddressSpaceOperations.class,
+          "commitWrite",
+          OpenFile.class,
+          Page.class,
+          int.class,
+          int.class);
   public static final OperationContract WRITEPAGE =
       of(AddressSpaceOperations.class, "writepage", Page.class, WritebackControl.class);
 
@@ -79,7 +91,9 @@ public record OperationContract(
       case TRUNCATED_PAGE ->
           declares(AopCode.TRUNCATED_PAGE) ? Optional.of(onTruncatedPage) : Optional.empty();
       case WRITEPAGE_ACTIVATE ->
-          declares(AopCode.WRITEPAGE_ACTIVATE) ? Optional.of(onWritepageActivate) : Optional.empty();
+          declares(AopCode.WRITEPAGE_ACTIVATE)
+              ? Optional.of(onWritepageActivate)
+              : Optional.empty();
       case OTHER_POSITIVE -> Optional.empty();
     };
   }

@@ -22,7 +22,9 @@ public final class BackingStore {
     }
   }
 
-  /** Stores the first {@code validBytes} of {@code data} as page {@code index}, the rest as zero. */
+  /**
+   * Stores the first {@code validBytes} of {@code data} as page {@code index}, the rest as zero.
+   */
   public synchronized void writePage(long index, byte[] data, int validBytes) {
     byte[] copy = new byte[Page.SIZE];
     System.arraycopy(data, 0, copy, 0, Math.max(0, Math.min(validBytes, Page.SIZE)));

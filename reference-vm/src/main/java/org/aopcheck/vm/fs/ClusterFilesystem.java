@@ -1,5 +1,7 @@
 package org.aopcheck.vm.fs;
 
+import static org.aopcheck.annotations.AopCode.TRUNCATED_PAGE;
+import static org.aopcheck.annotations.PageState.LOCKED;
 import static org.aopcheck.vm.AopCodes.AOP_TRUNCATED_PAGE;
 import static org.aopcheck.vm.AopCodes.AOP_WRITEPAGE_ACTIVATE;
 
@@ -7,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aopcheck.annotations.MayReturn;
+import org.aopcheck.annotations.PageOperation;
+import org.aopcheck.annotations.PageParameter;
 import org.aopcheck.vm.AddressSpaceOperations;
 import org.aopcheck.vm.Inode;
 import org.aopcheck.vm.Lru;
@@ -22,10 +27,10 @@ import org.aopcheck.vm.mm.Truncate;
  * ({@code ocfs2_readpage}, {@code ocfs2_prepare_write}, {@code ocfs2_commit_write} in 2.6.15, with
  * {@code ocfs2_meta_lock_with_page}): each file has a cluster lock, and another node that wants it
  * ({@link #invalidate}) takes it first and then the page locks, to write back and drop the file's
- * pages. The VM calls the operations with the page locked, the opposite order, so they only try
- * the cluster lock; on contention they unlock the page, wait for the cluster lock, drop it again
- * and return AOP_TRUNCATED_PAGE, and the caller looks the page up again. writepage cannot return
- * that code: for reclaim it redirties the page and returns AOP_WRITEPAGE_ACTIVATE, otherwise it
+ * pages. The VM calls the operations with the page locked, the opposite order, so they only try the
+ * cluster lock; on contention they unlock the page, wait for the cluster lock, drop it again and
+ * return AOP_TRUNCATED_PAGE, and the caller looks the page up again. writepage cannot return that
+ * code: for reclaim it redirties the page and returns AOP_WRITEPAGE_ACTIVATE, otherwise it
  * redirties, unlocks and returns 0.
  *
  * <p>The {@link Variant}s other than {@link Variant#CORRECT} are the two ways such code went wrong
@@ -44,8 +49,8 @@ public final class ClusterFilesystem implements Filesystem {
      */
     WAITS_WITH_PAGE_LOCKED,
     /**
-     * readpage returns AOP_TRUNCATED_PAGE without waiting for the lock (the OCFS2 livelock fixed
-     * in 2010, KERNEL-CASES K15): the caller retries while the other node holds the lock.
+     * readpage returns AOP_TRUNCATED_PAGE without waiting for the lock (the OCFS2 livelock fixed in
+     * 2010, KERNEL-CASES K15): the caller retries while the other node holds the lock.
      */
     RETURNS_WITHOUT_WAITING
   }
@@ -62,7 +67,8 @@ public final class ClusterFilesystem implements Filesystem {
 
   public ClusterFilesystem(Variant variant) {
     this.variant = variant;
-    this.clusterLockClass = new LockClass("cluster lock of clusterfs#" + instances.incrementAndGet());
+    this.clusterLockClass =
+        new LockClass("cluster lock of clusterfs#" + instances.incrementAndGet());
   }
 
   @Override
@@ -101,6 +107,18 @@ public final class ClusterFilesystem implements Filesystem {
     }
   }
 
+  /** Another node holds the cluster lock of {@code inode} while {@code action} runs. */
+  @Override
+  public void whileContended(Inode inode, Runnable action) {
+    TrackedLock lock = clusterLock(inode);
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** How many times an operation returned AOP_TRUNCATED_PAGE. */
   public long truncatedPageReturns() {
     return truncatedPageReturns.get();
@@ -124,8 +142,12 @@ public final class ClusterFilesystem implements Filesystem {
      * {@code ocfs2_meta_lock_with_page}: tries the cluster lock with the page locked. On
      * contention, unlocks the page, waits for the lock holder to finish and returns
      * AOP_TRUNCATED_PAGE (or, in the buggy variants, does something else); 0 if the lock is held.
+     * Its contract is declared like an operation's, so that the operations returning its result are
+     * checked against theirs.
      */
-    private int clusterLockWithPage(Page page, boolean readpage) {
+    @PageOperation(value = "ocfs2_meta_lock_with_page", onSuccess = LOCKED, onError = LOCKED)
+    @MayReturn(TRUNCATED_PAGE)
+    private int clusterLockWithPage(@PageParameter Page page, boolean readpage) {
       if (clusterLock.tryLock()) {
         return 0;
       }
@@ -146,6 +168,11 @@ public final class ClusterFilesystem implements Filesystem {
     public int readpage(OpenFile file, Page page) {
       int ret = clusterLockWithPage(page, true);
       if (ret != 0) {
+        // As ocfs2_readpage: the page is already unlocked after AOP_TRUNCATED_PAGE, not after
+        // an error.
+        if (ret != AOP_TRUNCATED_PAGE) {
+          page.unlock();
+        }
         return ret;
       }
       store.readPage(page.index(), page.data());

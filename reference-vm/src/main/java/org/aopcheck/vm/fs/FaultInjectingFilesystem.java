@@ -17,8 +17,8 @@ import org.aopcheck.vm.fs.FaultSchedule.Operation;
 /**
  * A filesystem that behaves like {@link MemoryFilesystem} except where its {@link FaultSchedule}
  * injects an outcome: AOP_TRUNCATED_PAGE from readpage, prepare_write and commit_write (page
- * unlocked, no work done), AOP_WRITEPAGE_ACTIVATE from writepage (page redirtied, still locked),
- * or an error ({@code -EIO} from readpage, commit_write and writepage, {@code -ENOSPC} from
+ * unlocked, no work done), AOP_WRITEPAGE_ACTIVATE from writepage (page redirtied, still locked), or
+ * an error ({@code -EIO} from readpage, commit_write and writepage, {@code -ENOSPC} from
  * prepare_write), each with the page in the state the contract requires. It is the filesystem that
  * makes a caller's mishandling of a code visible.
  */

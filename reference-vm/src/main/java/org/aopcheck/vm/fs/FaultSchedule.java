@@ -78,7 +78,9 @@ public final class FaultSchedule {
     return activateOutsideReclaim;
   }
 
-  /** The outcome of the next call of {@code operation} on page {@code index} of file {@code file}. */
+  /**
+   * The outcome of the next call of {@code operation} on page {@code index} of file {@code file}.
+   */
   Injected next(Operation operation, int file, long index, boolean forReclaim) {
     String key = operation + "/" + file + "/" + index;
     int call = callCounts.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
@@ -116,7 +118,8 @@ public final class FaultSchedule {
   }
 
   private Injected count(Operation operation, Injected chosen) {
-    injectedCounts.incrementAndGet(operation.ordinal() * Injected.values().length + chosen.ordinal());
+    injectedCounts.incrementAndGet(
+        operation.ordinal() * Injected.values().length + chosen.ordinal());
     return chosen;
   }
 
@@ -158,11 +161,15 @@ public final class FaultSchedule {
       return this;
     }
 
-    /** Injects {@code injected} on a fraction {@code probability} of the calls of {@code operation}. */
+    /**
+     * Injects {@code injected} on a fraction {@code probability} of the calls of {@code operation}.
+     */
     public Builder inject(Operation operation, Injected injected, double probability) {
       validate(operation, injected);
-      probabilities.computeIfAbsent(operation, k -> new double[Injected.values().length])[
-          injected.ordinal()] = probability;
+      probabilities
+              .computeIfAbsent(operation, k -> new double[Injected.values().length])[
+              injected.ordinal()] =
+          probability;
       return this;
     }
 

@@ -38,4 +38,14 @@ public interface Filesystem {
   default void invalidate(Inode inode) {
     Truncate.invalidateInodePages(inode.mapping());
   }
+
+  /**
+   * Runs {@code action} while the operations on {@code inode} would have to wait for something they
+   * cannot take with the page locked: for a cluster filesystem, while another node holds the file's
+   * cluster lock. A filesystem without such a lock just runs it. The conformance kit uses it to
+   * make operations return AOP_TRUNCATED_PAGE and to check that they wait before they do.
+   */
+  default void whileContended(Inode inode, Runnable action) {
+    action.run();
+  }
 }

@@ -2,6 +2,8 @@ package org.aopcheck.vm.fs;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.aopcheck.annotations.PageParameter;
+import org.aopcheck.annotations.Unlocks;
 import org.aopcheck.vm.AddressSpaceOperations;
 import org.aopcheck.vm.Inode;
 import org.aopcheck.vm.Lru;
@@ -46,7 +48,8 @@ public final class MemoryFilesystem implements Filesystem {
   @Override
   public Inode createFile(Lru lru) {
     BackingStore store = new BackingStore();
-    return new Inode(new Operations(store, asyncReads), inode -> store.truncate(inode.size()), lru, true);
+    return new Inode(
+        new Operations(store, asyncReads), inode -> store.truncate(inode.size()), lru, true);
   }
 
   /** The address-space operations of one file. */
@@ -71,7 +74,8 @@ public final class MemoryFilesystem implements Filesystem {
     }
 
     /** {@code end_buffer_async_read}: the data is in, the page up to date and unlocked. */
-    private void endRead(Page page) {
+    @Unlocks
+    private void endRead(@PageParameter Page page) {
       store.readPage(page.index(), page.data());
       page.setUptodate();
       page.unlock();

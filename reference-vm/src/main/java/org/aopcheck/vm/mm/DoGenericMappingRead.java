@@ -9,8 +9,8 @@ import org.aopcheck.vm.OpenFile;
 import org.aopcheck.vm.Page;
 
 /**
- * {@code do_generic_mapping_read} of {@code mm/filemap.c}, Linux 2.6.14.7 with the 2005 patch
- * "add AOP_TRUNCATED_PAGE, prepend AOP_ to WRITEPAGE_ACTIVATE" (mainline 994fc28c, 2.6.15): when
+ * {@code do_generic_mapping_read} of {@code mm/filemap.c}, Linux 2.6.14.7 with the 2005 patch "add
+ * AOP_TRUNCATED_PAGE, prepend AOP_ to WRITEPAGE_ACTIVATE" (mainline 994fc28c, 2.6.15): when
  * readpage returns AOP_TRUNCATED_PAGE the page is released and looked up again ({@code goto
  * find_page}) instead of being reported as a read error.
  *

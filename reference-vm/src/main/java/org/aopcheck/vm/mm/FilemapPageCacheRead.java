@@ -16,8 +16,8 @@ public final class FilemapPageCacheRead {
   private FilemapPageCacheRead() {}
 
   /**
-   * Reads the page at {@code offset} into the page cache. Returns 0 (also when another thread
-   * added the page first) or a negative errno.
+   * Reads the page at {@code offset} into the page cache. Returns 0 (also when another thread added
+   * the page first) or a negative errno.
    */
   public static int pageCacheRead(OpenFile file, long offset) {
     AddressSpace mapping = file.mapping();

@@ -104,8 +104,8 @@ public final class GenericFileBufferedWrite {
 
   /**
    * {@code __grab_cache_page}: the locked page at {@code index} with a reference for the caller,
-   * added to the cache if missing (using {@code cached[0]} if a spare page was allocated before);
-   * a new page's second reference goes to {@code lruBatch}. Null if out of memory.
+   * added to the cache if missing (using {@code cached[0]} if a spare page was allocated before); a
+   * new page's second reference goes to {@code lruBatch}. Null if out of memory.
    */
   @LooksUp(locked = true)
   static Page grabCachePage(AddressSpace mapping, long index, Page[] cached, LruBatch lruBatch) {

@@ -14,8 +14,8 @@ import org.aopcheck.vm.drivers.LoopDevice;
  * The callers of the address-space operations that the 2005 patch changed, as pluggable entry
  * points: {@link #postPatch()} wires the reference VM's own (post-patch) callers, and any one of
  * them can be replaced, for example by its pre-patch form, with the {@code with...} methods. {@link
- * SystemCalls}, the scenario tests and the stress harness call the page cache only through a
- * {@code PageCacheCallers}, so a replaced caller is exercised under the same load.
+ * SystemCalls}, the scenario tests and the stress harness call the page cache only through a {@code
+ * PageCacheCallers}, so a replaced caller is exercised under the same load.
  *
  * <p>Each interface has the shape of the kernel function it stands for. Replacing one entry point
  * does not rewire the others' internal calls (the post-patch {@code filemap_nopage} still calls the
@@ -79,8 +79,9 @@ public record PageCacheCallers(
   }
 
   /**
-   * {@code mm/readahead.c read_pages}: adds each of the first {@code nrPages} pages of {@code pages}
-   * (fresh pages with their index set, each with one reference) to the cache and starts reading it.
+   * {@code mm/readahead.c read_pages}: adds each of the first {@code nrPages} pages of {@code
+   * pages} (fresh pages with their index set, each with one reference) to the cache and starts
+   * reading it.
    */
   @FunctionalInterface
   public interface ReadPages {
@@ -144,52 +145,142 @@ public record PageCacheCallers(
   }
 
   public PageCacheCallers withMappingRead(MappingRead replacement) {
-    return new PageCacheCallers(replacement, pageCacheRead, nopage, getpage, bufferedWrite,
-        readPages, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        replacement,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withPageCacheRead(PageCacheRead replacement) {
-    return new PageCacheCallers(mappingRead, replacement, nopage, getpage, bufferedWrite,
-        readPages, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        replacement,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withNopage(Nopage replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, replacement, getpage, bufferedWrite,
-        readPages, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        replacement,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withGetpage(Getpage replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, replacement, bufferedWrite,
-        readPages, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        replacement,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withBufferedWrite(BufferedWrite replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, replacement,
-        readPages, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        replacement,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withReadPages(ReadPages replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, bufferedWrite,
-        replacement, writepages, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        replacement,
+        writepages,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withWritepages(Writepages replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, bufferedWrite,
-        readPages, replacement, pageout, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        replacement,
+        pageout,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withPageout(Pageout replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, bufferedWrite,
-        readPages, writepages, replacement, shrinkList, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        replacement,
+        shrinkList,
+        loopSend);
   }
 
   public PageCacheCallers withShrinkList(ShrinkList replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, bufferedWrite,
-        readPages, writepages, pageout, replacement, loopSend);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        replacement,
+        loopSend);
   }
 
   public PageCacheCallers withLoopSend(LoopSend replacement) {
-    return new PageCacheCallers(mappingRead, pageCacheRead, nopage, getpage, bufferedWrite,
-        readPages, writepages, pageout, shrinkList, replacement);
+    return new PageCacheCallers(
+        mappingRead,
+        pageCacheRead,
+        nopage,
+        getpage,
+        bufferedWrite,
+        readPages,
+        writepages,
+        pageout,
+        shrinkList,
+        replacement);
   }
 }

@@ -7,6 +7,7 @@ public final class ScanControl {
 
   public long nrScanned;
   public long nrReclaimed;
+
   /** {@code sc->may_writepage}: whether reclaim may call writepage. */
   public boolean mayWritepage = true;
 }

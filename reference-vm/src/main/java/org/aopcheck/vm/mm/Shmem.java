@@ -15,13 +15,12 @@ import org.aopcheck.vm.WritebackControl;
 import org.aopcheck.vm.fs.Filesystem;
 
 /**
- * tmpfs, {@code mm/shmem.c} of Linux 2.6.14 with the 2005 patch: {@link
- * ShmemOperations#writepage} is {@code shmem_writepage}, which moves a page to swap or, when the
- * file is {@code VM_LOCKED} or swap is full, redirties it and returns AOP_WRITEPAGE_ACTIVATE with
- * the page still locked (spelled {@code WRITEPAGE_ACTIVATE} before the patch; only the name
- * changed). Its backing device has no writeback ({@code BDI_CAP_NO_WRITEBACK}), so only page
- * reclaim calls writepage, as in 2.6.14; the 2007 fix for other callers (KERNEL-CASES K07) is not
- * part of this version.
+ * tmpfs, {@code mm/shmem.c} of Linux 2.6.14 with the 2005 patch: {@link ShmemOperations#writepage}
+ * is {@code shmem_writepage}, which moves a page to swap or, when the file is {@code VM_LOCKED} or
+ * swap is full, redirties it and returns AOP_WRITEPAGE_ACTIVATE with the page still locked (spelled
+ * {@code WRITEPAGE_ACTIVATE} before the patch; only the name changed). Its backing device has no
+ * writeback ({@code BDI_CAP_NO_WRITEBACK}), so only page reclaim calls writepage, as in 2.6.14; the
+ * 2007 fix for other callers (KERNEL-CASES K07) is not part of this version.
  *
  * <p>2.6.14 tmpfs has no readpage: reads go through {@code shmem_getpage}. Here {@code readpage}
  * stands in for {@code shmem_getpage}'s swap-in, so the generic callers can read tmpfs files; it
@@ -201,7 +200,8 @@ public final class Shmem implements Filesystem {
       }
       file.inode().extendSize(pos);
       synchronized (info) {
-        info.nextIndex = Math.max(info.nextIndex, (file.inode().size() + Page.SIZE - 1) >> Page.SHIFT);
+        info.nextIndex =
+            Math.max(info.nextIndex, (file.inode().size() + Page.SIZE - 1) >> Page.SHIFT);
       }
       page.setDirty();
       return 0;

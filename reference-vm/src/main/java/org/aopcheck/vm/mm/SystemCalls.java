@@ -67,7 +67,8 @@ public final class SystemCalls {
             result =
                 callers
                     .bufferedWrite()
-                    .genericFileBufferedWrite(file, data, pos, new FilePosition(pos), data.length, 0);
+                    .genericFileBufferedWrite(
+                        file, data, pos, new FilePosition(pos), data.length, 0);
           } finally {
             file.inode().inodeSemaphore().unlock();
           }
@@ -124,7 +125,9 @@ public final class SystemCalls {
         });
   }
 
-  /** {@code readahead(2)}: reads ahead {@code nrPages} pages from {@code offset} with read_pages. */
+  /**
+   * {@code readahead(2)}: reads ahead {@code nrPages} pages from {@code offset} with read_pages.
+   */
   public int readahead(OpenFile file, long offset, int nrPages) {
     return VmOperation.run(
         "readahead",
@@ -209,7 +212,8 @@ public final class SystemCalls {
     return VmOperation.run(
         "loop write",
         () -> {
-          int result = callers.loopSend().doLoSendAops(lo, new BioVec(data, 0, data.length), 512, pos);
+          int result =
+              callers.loopSend().doLoSendAops(lo, new BioVec(data, 0, data.length), 512, pos);
           checkResult("loop write", result, 0);
           return result;
         });

@@ -76,8 +76,9 @@ public final class Truncate {
 
   /**
    * {@code invalidate_inode_pages2}-style invalidation, as a cluster filesystem does when another
-   * node takes its lock: writes back each dirty page, then drops it from the cache. The contents of
-   * the file do not change; every page must be read again. Returns the number of pages dropped.
+   * node takes its lock: writes back each dirty page, then drops it from the cache; a page whose
+   * write did not start stays. The contents of the file do not change; every dropped page must be
+   * read again. Returns the number of pages dropped.
    */
   public static int invalidateInodePages(AddressSpace mapping) {
     int dropped = 0;
@@ -90,20 +91,19 @@ public final class Truncate {
       for (Page page : pvec) {
         next = page.index() + 1;
         page.lock();
-        while (page.mapping() == mapping && page.isDirty()) {
-          // write_one_page: writepage unlocks the page; take it again and recheck.
-          if (page.clearDirtyForIo()) {
-            org.aopcheck.vm.WritebackControl wbc = new org.aopcheck.vm.WritebackControl();
-            wbc.syncMode = org.aopcheck.vm.WritebackControl.SyncMode.ALL;
-            wbc.nrToWrite = 1;
-            int ret = mapping.operations().writepage(page, wbc);
-            if (ret == org.aopcheck.vm.AopCodes.AOP_WRITEPAGE_ACTIVATE) {
-              page.unlock();
-            }
-            page.lock();
+        if (page.mapping() == mapping && page.isDirty() && page.clearDirtyForIo()) {
+          // write_one_page: writepage unlocks the page (unless it did not start the write).
+          org.aopcheck.vm.WritebackControl wbc = new org.aopcheck.vm.WritebackControl();
+          wbc.syncMode = org.aopcheck.vm.WritebackControl.SyncMode.ALL;
+          wbc.nrToWrite = 1;
+          int ret = mapping.operations().writepage(page, wbc);
+          if (ret == org.aopcheck.vm.AopCodes.AOP_WRITEPAGE_ACTIVATE) {
+            page.unlock();
           }
+          page.lock();
         }
-        if (page.mapping() == mapping) {
+        // A page still dirty (its write did not start) stays: dropping it would lose data.
+        if (page.mapping() == mapping && !page.isDirty()) {
           truncateCompletePage(mapping, page);
           dropped++;
         }

@@ -27,7 +27,10 @@ public final class VmArea {
   }
 
   public VmArea(
-      OpenFile file, boolean randomReadHint, boolean sequentialReadHint, boolean faultingTaskOwnsMm) {
+      OpenFile file,
+      boolean randomReadHint,
+      boolean sequentialReadHint,
+      boolean faultingTaskOwnsMm) {
     this.file = file;
     this.randomReadHint = randomReadHint;
     this.sequentialReadHint = sequentialReadHint;

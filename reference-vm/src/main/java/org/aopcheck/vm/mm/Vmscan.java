@@ -30,7 +30,8 @@ public final class Vmscan {
     ScanControl sc = new ScanControl();
     List<Page> isolated = new ArrayList<>(pageList);
     int reclaimed = callers.shrinkList().shrinkList(pageList, sc, callers.pageout());
-    java.util.Set<Page> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Page> kept =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     kept.addAll(pageList);
     for (Page page : isolated) {
       if (!kept.contains(page)) {

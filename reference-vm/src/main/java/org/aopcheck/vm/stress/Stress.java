@@ -29,8 +29,8 @@ import org.aopcheck.vm.mm.VmArea;
  * writes, loop-device writes, truncates, page faults, populates, read-ahead and fsyncs on files of
  * every filesystem, each checked against a model of the file after every operation, while
  * background threads run writeback, page reclaim and cluster-style invalidation (which truncates
- * the page cache under everyone's feet) on all files. Every operation runs under the reference
- * VM's run-time enforcement.
+ * the page cache under everyone's feet) on all files. Every operation runs under the reference VM's
+ * run-time enforcement.
  *
  * <p>Each worker owns its files' contents, so a content check is exact; the page cache of every
  * file is shared with the background threads. A worker's sequence of operations is a function of
@@ -72,6 +72,7 @@ public final class Stress {
     final LoopDevice loop;
     final byte[] model;
     int size;
+
     /** Odd while an invalidation of this file runs; bumped at its start and at its end. */
     final AtomicLong invalidations = new AtomicLong();
 
@@ -99,20 +100,22 @@ public final class Stress {
         OpenFile file = new OpenFile(filesystem.createFile(lru));
         int modelCapacity = filesystem.supportsTruncate() ? capacity : (int) file.inode().size();
         files.add(
-            new ModelFile(
-                "w" + worker + ":" + filesystem.name(), filesystem, file, modelCapacity));
+            new ModelFile("w" + worker + ":" + filesystem.name(), filesystem, file, modelCapacity));
       }
     }
     List<Thread> workers = new ArrayList<>();
     for (int worker = 0; worker < config.workers(); worker++) {
       int index = worker;
-      List<ModelFile> own = files.subList(worker * filesystems.size(), (worker + 1) * filesystems.size());
+      List<ModelFile> own =
+          files.subList(worker * filesystems.size(), (worker + 1) * filesystems.size());
       workers.add(thread("stress worker " + worker, () -> work(index, own)));
     }
     List<Thread> background = new ArrayList<>();
     int slot = config.workers();
-    background.add(thread("stress writeback", backgroundLoop(slot, "writeback", this::writebackOnce)));
-    background.add(thread("stress reclaim", backgroundLoop(slot + 1, "reclaim", this::reclaimOnce)));
+    background.add(
+        thread("stress writeback", backgroundLoop(slot, "writeback", this::writebackOnce)));
+    background.add(
+        thread("stress reclaim", backgroundLoop(slot + 1, "reclaim", this::reclaimOnce)));
     background.add(
         thread("stress invalidate", backgroundLoop(slot + 2, "invalidate", this::invalidateOnce)));
     List<Thread> all = new ArrayList<>(workers);
@@ -244,10 +247,20 @@ public final class Stress {
     long result = calls.read(file.file, pos, buffer, count);
     int expected = Math.max(0, Math.min(count, file.size - pos));
     if (result != expected) {
+      // Less than the file holds (an error, or a short read) is a failure the caller invented.
       throw new ProtocolViolation(
-          result < 0 ? Rule.SPURIOUS_FAILURE : Rule.DATA_MISMATCH,
-          "read of " + file.name + " at " + pos + " returned " + result + ", expected " + expected
-              + " (file size " + file.size + ")");
+          result < expected ? Rule.SPURIOUS_FAILURE : Rule.DATA_MISMATCH,
+          "read of "
+              + file.name
+              + " at "
+              + pos
+              + " returned "
+              + result
+              + ", expected "
+              + expected
+              + " (file size "
+              + file.size
+              + ")");
     }
     compare("read", file, pos, buffer, expected);
   }
@@ -273,7 +286,14 @@ public final class Stress {
       if (result != length) {
         throw new ProtocolViolation(
             Rule.SPURIOUS_FAILURE,
-            "write to " + file.name + " at " + pos + " returned " + result + ", expected " + length);
+            "write to "
+                + file.name
+                + " at "
+                + pos
+                + " returned "
+                + result
+                + ", expected "
+                + length);
       }
     }
     System.arraycopy(data, 0, file.model, pos, length);
@@ -304,7 +324,8 @@ public final class Stress {
     if (pgoff >= pages) {
       if (result != -1) {
         throw new ProtocolViolation(
-            Rule.DATA_MISMATCH, "fault of " + file.name + " beyond end of file at " + pgoff + " did not SIGBUS");
+            Rule.DATA_MISMATCH,
+            "fault of " + file.name + " beyond end of file at " + pgoff + " did not SIGBUS");
       }
       return;
     }
@@ -384,8 +405,15 @@ public final class Stress {
       if (buffer[i] != file.model[pos + i]) {
         throw new ProtocolViolation(
             Rule.DATA_MISMATCH,
-            operation + " of " + file.name + ": byte " + (pos + i) + " is " + buffer[i]
-                + ", the model has " + file.model[pos + i]);
+            operation
+                + " of "
+                + file.name
+                + ": byte "
+                + (pos + i)
+                + " is "
+                + buffer[i]
+                + ", the model has "
+                + file.model[pos + i]);
       }
     }
   }
@@ -398,7 +426,11 @@ public final class Stress {
       if (page[i] != 0) {
         throw new ProtocolViolation(
             Rule.DATA_MISMATCH,
-            operation + " of " + file.name + ": byte " + (start + i)
+            operation
+                + " of "
+                + file.name
+                + ": byte "
+                + (start + i)
                 + " beyond end of file is not zero");
       }
     }
@@ -449,24 +481,31 @@ public final class Stress {
       for (Page page : file.file.mapping().pagesSnapshot()) {
         page.waitUnlocked(); // read-ahead I/O may still be completing
         if (page.isLocked()) {
-          throw new ProtocolViolation(Rule.PAGE_LEFT_LOCKED, page + " of " + file.name + " is locked at rest");
+          throw new ProtocolViolation(
+              Rule.PAGE_LEFT_LOCKED, page + " of " + file.name + " is locked at rest");
         }
         if (page.referenceCount() != 1) {
           throw new ProtocolViolation(
               Rule.PAGE_REFERENCE_LEAKED,
-              page + " of " + file.name + " has " + page.referenceCount()
+              page
+                  + " of "
+                  + file.name
+                  + " has "
+                  + page.referenceCount()
                   + " references at rest; only the page cache's should be left");
         }
         if (!lru.contains(page)) {
           throw new ProtocolViolation(
-              Rule.CACHED_PAGE_NOT_ON_LRU, page + " of " + file.name + " is cached but not on the LRU");
+              Rule.CACHED_PAGE_NOT_ON_LRU,
+              page + " of " + file.name + " is cached but not on the LRU");
         }
       }
       byte[] buffer = new byte[file.size];
       long result = calls.read(file.file, 0, buffer, file.size);
       if (result != file.size) {
         throw new ProtocolViolation(
-            Rule.DATA_MISMATCH, "final read of " + file.name + " returned " + result + ", expected " + file.size);
+            Rule.DATA_MISMATCH,
+            "final read of " + file.name + " returned " + result + ", expected " + file.size);
       }
       compare("final read", file, 0, buffer, file.size);
     }
@@ -475,7 +514,12 @@ public final class Stress {
   private static String threadStates(List<Thread> threads) {
     StringBuilder states = new StringBuilder();
     for (Thread thread : threads) {
-      states.append("  ").append(thread.getName()).append(": ").append(thread.getState()).append('\n');
+      states
+          .append("  ")
+          .append(thread.getName())
+          .append(": ")
+          .append(thread.getState())
+          .append('\n');
       StackTraceElement[] stack = thread.getStackTrace();
       for (int i = 0; i < Math.min(12, stack.length); i++) {
         states.append("      at ").append(stack[i]).append('\n');
@@ -510,13 +554,16 @@ public final class Stress {
         config.seed(),
         operations.get(),
         config.workers(),
-        config.callers().equals(org.aopcheck.vm.mm.PageCacheCallers.postPatch()) ? "post-patch" : "custom");
+        config.callers().equals(org.aopcheck.vm.mm.PageCacheCallers.postPatch())
+            ? "post-patch"
+            : "custom");
     out.printf(
         "operations returned AOP_TRUNCATED_PAGE %d times and AOP_WRITEPAGE_ACTIVATE %d times%n",
         truncatedPageReturns, activateReturns);
     if (thrown != null) {
       out.println("failure: " + thrown);
-      out.println("replay: -Daopcheck.stress.seed=" + config.seed() + " (same operations per worker)");
+      out.println(
+          "replay: -Daopcheck.stress.seed=" + config.seed() + " (same operations per worker)");
       out.println("in progress:");
       for (String entry : inProgress) {
         if (entry != null) {

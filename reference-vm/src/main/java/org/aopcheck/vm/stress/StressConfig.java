@@ -21,7 +21,8 @@ import org.aopcheck.vm.mm.Shmem;
  * @param workers threads doing reads, writes, faults, truncates, readahead, fsync and loop writes
  * @param operationsPerWorker how many operations each worker does
  * @param maxFilePages how large (in pages) a file may grow
- * @param filesystems makes the filesystems of a run from the seed; every worker has one file on each
+ * @param filesystems makes the filesystems of a run from the seed; every worker has one file on
+ *     each
  * @param callers the page-cache callers under test
  * @param wallClockCap the run stops by itself after this long, as if its operations were done
  * @param stallTimeout no operation completing for this long is reported as a deadlock
@@ -81,27 +82,67 @@ public record StressConfig(
   }
 
   public StressConfig withSeed(long newSeed) {
-    return new StressConfig(newSeed, workers, operationsPerWorker, maxFilePages, filesystems,
-        callers, wallClockCap, stallTimeout, historyLength);
+    return new StressConfig(
+        newSeed,
+        workers,
+        operationsPerWorker,
+        maxFilePages,
+        filesystems,
+        callers,
+        wallClockCap,
+        stallTimeout,
+        historyLength);
   }
 
   public StressConfig withCallers(PageCacheCallers newCallers) {
-    return new StressConfig(seed, workers, operationsPerWorker, maxFilePages, filesystems,
-        newCallers, wallClockCap, stallTimeout, historyLength);
+    return new StressConfig(
+        seed,
+        workers,
+        operationsPerWorker,
+        maxFilePages,
+        filesystems,
+        newCallers,
+        wallClockCap,
+        stallTimeout,
+        historyLength);
   }
 
   public StressConfig withFilesystems(LongFunction<List<Filesystem>> newFilesystems) {
-    return new StressConfig(seed, workers, operationsPerWorker, maxFilePages, newFilesystems,
-        callers, wallClockCap, stallTimeout, historyLength);
+    return new StressConfig(
+        seed,
+        workers,
+        operationsPerWorker,
+        maxFilePages,
+        newFilesystems,
+        callers,
+        wallClockCap,
+        stallTimeout,
+        historyLength);
   }
 
   public StressConfig withOperationsPerWorker(int operations) {
-    return new StressConfig(seed, workers, operations, maxFilePages, filesystems, callers,
-        wallClockCap, stallTimeout, historyLength);
+    return new StressConfig(
+        seed,
+        workers,
+        operations,
+        maxFilePages,
+        filesystems,
+        callers,
+        wallClockCap,
+        stallTimeout,
+        historyLength);
   }
 
   public StressConfig withStallTimeout(Duration timeout) {
-    return new StressConfig(seed, workers, operationsPerWorker, maxFilePages, filesystems,
-        callers, wallClockCap, timeout, historyLength);
+    return new StressConfig(
+        seed,
+        workers,
+        operationsPerWorker,
+        maxFilePages,
+        filesystems,
+        callers,
+        wallClockCap,
+        timeout,
+        historyLength);
   }
 }

@@ -8,8 +8,8 @@ import org.aopcheck.vm.ProtocolViolation;
  * @param seed the run's seed, to replay it
  * @param operations how many worker operations completed
  * @param failure the first failure (a {@link ProtocolViolation} for every broken rule), or null
- * @param report a readable account: the seed, the failure, the last operations and, for a
- *     deadlock, the threads' states
+ * @param report a readable account: the seed, the failure, the last operations and, for a deadlock,
+ *     the threads' states
  */
 public record StressResult(long seed, long operations, Throwable failure, String report) {
   public boolean passed() {

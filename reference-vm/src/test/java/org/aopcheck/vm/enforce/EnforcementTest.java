@@ -129,7 +129,8 @@ class EnforcementTest {
   }
 
   /** A file whose readpage, prepare_write, commit_write and writepage all run {@code body}. */
-  private static OpenFile fileWithOperations(IntBinaryOperator ignored, AddressSpaceOperations ops) {
+  private static OpenFile fileWithOperations(
+      IntBinaryOperator ignored, AddressSpaceOperations ops) {
     Inode inode = new Inode(ops);
     inode.setSize(Page.SIZE);
     return new OpenFile(inode);
@@ -240,7 +241,8 @@ class EnforcementTest {
     try {
       ProtocolViolation violation =
           assertThrows(
-              ProtocolViolation.class, () -> inOwnThread(() -> calls.read(file, 0, new byte[10], 10)));
+              ProtocolViolation.class,
+              () -> inOwnThread(() -> calls.read(file, 0, new byte[10], 10)));
       assertEquals(LOCK_ORDER_INVERSION, violation.rule());
       assertTrue(violation.getMessage().contains("page lock"), violation.getMessage());
       assertTrue(violation.getMessage().contains("cluster lock"), violation.getMessage());

@@ -61,7 +61,8 @@ class ReadPathsTest {
   void readReportsAGenuineReadpageError() {
     OpenFile file =
         VmFixture.fileWith(
-            new FaultInjectingFilesystem(FaultSchedule.builder(1).inject(READPAGE, ERROR, 1).build()),
+            new FaultInjectingFilesystem(
+                FaultSchedule.builder(1).inject(READPAGE, ERROR, 1).build()),
             lru,
             CONTENT);
     byte[] buffer = new byte[10];

@@ -66,8 +66,11 @@ public final class GenericFileBufferedWrite {
         if (status >= 0) {
           // expect: AopTruncatedPageUnhandled
           written += status;
+          // expect: AopTruncatedPageUnhandled
           count -= status;
+          // expect: AopTruncatedPageUnhandled
           pos += status;
+          // expect: AopTruncatedPageUnhandled
           bufOffset += (int) status;
         }
       }
@@ -90,16 +93,18 @@ public final class GenericFileBufferedWrite {
       cached[0].release();
     }
     lruBatch.flush();
+    // expect: AopTruncatedPageUnhandled
     return written > 0 ? written : status;
   }
 
   /**
    * {@code __grab_cache_page}: the locked page at {@code index} with a reference for the caller,
-   * added to the cache if missing (using {@code cached[0]} if a spare page was allocated before);
-   * a new page's second reference goes to {@code lruBatch}. Null if out of memory.
+   * added to the cache if missing (using {@code cached[0]} if a spare page was allocated before); a
+   * new page's second reference goes to {@code lruBatch}. Null if out of memory.
    */
   @LooksUp(locked = true)
-  private static Page grabCachePage(AddressSpace mapping, long index, Page[] cached, LruBatch lruBatch) {
+  private static Page grabCachePage(
+      AddressSpace mapping, long index, Page[] cached, LruBatch lruBatch) {
     for (; ; ) {
       Page page = mapping.findLock(index);
       if (page != null) {
@@ -124,7 +129,8 @@ public final class GenericFileBufferedWrite {
   }
 
   /** {@code filemap_copy_from_user}: copies the user's bytes into the page; returns the count. */
-  private static int filemapCopyFromUser(Page page, int offset, byte[] buf, int bufOffset, int bytes) {
+  private static int filemapCopyFromUser(
+      Page page, int offset, byte[] buf, int bufOffset, int bytes) {
     System.arraycopy(buf, bufOffset, page.data(), offset, bytes);
     return bytes;
   }

@@ -17,7 +17,10 @@ import org.aopcheck.vm.drivers.Ramdisk;
 public final class RamdiskWritepage implements AddressSpaceOperations {
   private final AddressSpaceOperations driver;
 
-  /** Wraps the driver's own operations ({@link Ramdisk#createFile(org.aopcheck.vm.Lru, java.util.function.UnaryOperator)}). */
+  /**
+   * Wraps the driver's own operations ({@link Ramdisk#createFile(org.aopcheck.vm.Lru,
+   * java.util.function.UnaryOperator)}).
+   */
   public RamdiskWritepage(AddressSpaceOperations driver) {
     this.driver = driver;
   }

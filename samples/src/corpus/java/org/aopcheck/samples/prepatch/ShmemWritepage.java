@@ -16,7 +16,10 @@ import org.aopcheck.vm.mm.Shmem;
 public final class ShmemWritepage implements AddressSpaceOperations {
   private final Shmem.ShmemOperations tmpfs;
 
-  /** Wraps tmpfs's own operations ({@link Shmem#createFile(org.aopcheck.vm.Lru, java.util.function.UnaryOperator)}). */
+  /**
+   * Wraps tmpfs's own operations ({@link Shmem#createFile(org.aopcheck.vm.Lru,
+   * java.util.function.UnaryOperator)}).
+   */
   public ShmemWritepage(AddressSpaceOperations tmpfs) {
     this.tmpfs = (Shmem.ShmemOperations) tmpfs;
   }

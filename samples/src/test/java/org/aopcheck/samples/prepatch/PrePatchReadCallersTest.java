@@ -30,7 +30,9 @@ class PrePatchReadCallersTest {
   private static final byte[] CONTENT = VmFixture.pattern(3 * Page.SIZE, 21);
   private static final PageCacheCallers POST = PageCacheCallers.postPatch();
 
-  /** A file on a filesystem whose readpage returns AOP_TRUNCATED_PAGE on its first calls per page. */
+  /**
+   * A file on a filesystem whose readpage returns AOP_TRUNCATED_PAGE on its first calls per page.
+   */
   private static OpenFile fileTruncatingFirstReads(int calls) {
     return VmFixture.fileWith(
         new FaultInjectingFilesystem(

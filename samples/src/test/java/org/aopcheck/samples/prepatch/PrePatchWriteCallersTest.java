@@ -74,8 +74,7 @@ class PrePatchWriteCallersTest {
   void loopUnlocksTwiceAfterPrepareWrite() {
     SystemCalls pre = new SystemCalls(POST.withLoopSend(DoLoSendAops::doLoSendAops));
     OpenFile file = emptyFile(PREPARE_WRITE);
-    assertFailsWith(
-        UNLOCK_OF_UNLOCKED_PAGE, () -> pre.loopWrite(new LoopDevice(file), 0, DATA));
+    assertFailsWith(UNLOCK_OF_UNLOCKED_PAGE, () -> pre.loopWrite(new LoopDevice(file), 0, DATA));
     postPatchWrites(PREPARE_WRITE, true);
   }
 
@@ -83,8 +82,7 @@ class PrePatchWriteCallersTest {
   void loopUnlocksTwiceAfterCommitWrite() {
     SystemCalls pre = new SystemCalls(POST.withLoopSend(DoLoSendAops::doLoSendAops));
     OpenFile file = emptyFile(COMMIT_WRITE);
-    assertFailsWith(
-        UNLOCK_OF_UNLOCKED_PAGE, () -> pre.loopWrite(new LoopDevice(file), 0, DATA));
+    assertFailsWith(UNLOCK_OF_UNLOCKED_PAGE, () -> pre.loopWrite(new LoopDevice(file), 0, DATA));
     postPatchWrites(COMMIT_WRITE, true);
   }
 }
