@@ -16,9 +16,10 @@ public enum AopCode {
 
   /**
    * {@code AOP_TRUNCATED_PAGE} ({@code 0x80001}), returned by {@code readpage}, {@code
-   * prepare_write} and {@code commit_write}: the callee <em>has unlocked</em> the page it was handed
-   * locked, and the page may have been truncated. The caller must not unlock it again, must drop its
-   * page reference and must look the page up again. It is never an error and never a byte count.
+   * prepare_write} and {@code commit_write}: the callee <em>has unlocked</em> the page it was
+   * handed locked, and the page may have been truncated. The caller must not unlock it again, must
+   * drop its page reference and must look the page up again. It is never an error and never a byte
+   * count.
    */
   TRUNCATED_PAGE(0x80001, "AOP_TRUNCATED_PAGE");
 

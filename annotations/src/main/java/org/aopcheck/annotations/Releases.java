@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The method drops the caller's reference to the page, or hands it to someone who will drop it (the LRU batch). Kernel: {@code page_cache_release}, {@code put_page}, {@code pagevec_add}.
+ * The method drops the caller's reference to the page, or hands it to someone who will drop it (the
+ * LRU batch). Kernel: {@code page_cache_release}, {@code put_page}, {@code pagevec_add}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The method unlocks the page; unlocking a page that is not locked is a bug. Kernel: {@code unlock_page}.
+ * The method unlocks the page; unlocking a page that is not locked is a bug. Kernel: {@code
+ * unlock_page}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -26,12 +26,12 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles sources with javac and the aopcheck Error Prone plugin, exactly as a Maven build with the
- * plugin does, and collects aopcheck's diagnostics.
+ * Compiles sources with javac and the aopcheck Error Prone plugin, exactly as a Maven build with
+ * the plugin does, and collects aopcheck's diagnostics.
  *
  * <p>Only aopcheck's checks run ({@code -XepDisableAllChecks}, then each check found on the
- * classpath re-enabled as a warning, so that no finding stops the compile of the rest); the exit code
- * is the command's decision, not javac's.
+ * classpath re-enabled as a warning, so that no finding stops the compile of the rest); the exit
+ * code is the command's decision, not javac's.
  */
 final class ErrorProneRun {
   /** Error Prone's message: {@code [CheckName] text}, then {@code (see link)} on its own line. */
@@ -134,7 +134,8 @@ final class ErrorProneRun {
                 errorProne.group(1),
                 oneLine(errorProne.group(2))));
       } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-        String where = file == null ? "" : relativize(file) + ":" + diagnostic.getLineNumber() + ": ";
+        String where =
+            file == null ? "" : relativize(file) + ":" + diagnostic.getLineNumber() + ": ";
         compileErrors.add(where + oneLine(message.lines().findFirst().orElse(message)));
       }
     }

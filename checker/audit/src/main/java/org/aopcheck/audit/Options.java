@@ -25,7 +25,8 @@ record Options(List<Path> inputs, List<Path> classpath, boolean help) {
           "  path:line: CheckName: message",
           "followed by a count. The sources compile against the aopcheck annotations and the",
           "reference VM, plus any --classpath entries. In a directory, every .java file is checked",
-          "except those under target/, src/test/ and nested Maven projects (folders with a pom.xml).",
+          "except those under target/, src/test/ and nested Maven projects (folders with a"
+              + " pom.xml).",
           "",
           "  ./aopcheck samples    the bundled samples: the kernel's callers before the 2005 patch",
           "                        and later kernel bugs, next to their fixed forms",
@@ -42,7 +43,8 @@ record Options(List<Path> inputs, List<Path> classpath, boolean help) {
         case "-h", "--help" -> help = true;
         case "-cp", "--classpath" -> {
           if (i + 1 == args.length) {
-            throw new UsageException(argument + " needs a value: a classpath such as lib/a.jar:lib/b.jar");
+            throw new UsageException(
+                argument + " needs a value: a classpath such as lib/a.jar:lib/b.jar");
           }
           for (String entry : args[++i].split(java.io.File.pathSeparator)) {
             if (!entry.isEmpty()) {

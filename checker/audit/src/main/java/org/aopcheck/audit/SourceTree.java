@@ -17,7 +17,8 @@ import java.util.Set;
  * <p>A directory contributes every {@code .java} file below it except build output ({@code
  * target/}), tests ({@code src/test/}, which need test libraries on the classpath), hidden folders,
  * and nested Maven projects (a folder with its own {@code pom.xml} below the input), which are
- * checked by their own build. Files come back sorted so that identical input gives identical output.
+ * checked by their own build. Files come back sorted so that identical input gives identical
+ * output.
  */
 final class SourceTree {
   private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "node_modules");
@@ -45,7 +46,8 @@ final class SourceTree {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            public FileVisitResult preVisitDirectory(
+                Path directory, BasicFileAttributes attributes) {
               if (directory.equals(root)) {
                 return FileVisitResult.CONTINUE;
               }
@@ -53,7 +55,8 @@ final class SourceTree {
               boolean skipped =
                   name.startsWith(".")
                       || SKIPPED_FOLDERS.contains(name)
-                      || (name.equals("test") && directory.getParent().getFileName().toString().equals("src"))
+                      || (name.equals("test")
+                          && directory.getParent().getFileName().toString().equals("src"))
                       || Files.isRegularFile(directory.resolve("pom.xml"));
               return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }

@@ -26,7 +26,8 @@ class MainTest {
   void noArgumentsIsAUsageErrorOnOneLine() {
     assertEquals(2, run());
     assertEquals(
-        "aopcheck: no sources given: name a directory or .java files (see --help)\n", err.toString());
+        "aopcheck: no sources given: name a directory or .java files (see --help)\n",
+        err.toString());
   }
 
   @Test
@@ -45,7 +46,8 @@ class MainTest {
   void aFileThatIsNotJavaIsRejected() throws IOException {
     Path text = Files.writeString(directory.resolve("notes.txt"), "hello");
     assertEquals(2, run(text.toString()));
-    assertTrue(err.toString().contains("notes.txt: not a .java file or a directory"), err.toString());
+    assertTrue(
+        err.toString().contains("notes.txt: not a .java file or a directory"), err.toString());
   }
 
   @Test

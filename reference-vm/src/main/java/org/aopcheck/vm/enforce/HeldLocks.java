@@ -3,6 +3,7 @@ package org.aopcheck.vm.enforce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +31,11 @@ public final class HeldLocks {
 
   void remove(Object lock) {
     locks.remove(new Identity(lock));
+  }
+
+  /** Forgets every held lock not in {@code kept}: those of an operation that was aborted. */
+  void forgetAllExcept(Set<Object> kept) {
+    locks.values().removeIf(held -> !kept.contains(held.lock()));
   }
 
   boolean holds(Object lock) {

@@ -133,14 +133,16 @@ public final class Lockdep {
   }
 
   /**
-   * Forgets every recorded lock order, as a reboot does for the kernel's lockdep. For tests that
-   * deliberately take locks in a wrong order with a lock class other tests share ({@code i_sem},
-   * the page lock): call it after such a test so that the wrong order does not poison the next.
+   * Forgets every recorded lock order and the locks the calling thread is recorded as holding, as a
+   * reboot does for the kernel's lockdep. For tests that deliberately take locks in a wrong order,
+   * or leave a page locked, with lock classes other tests share ({@code i_sem}, the page lock):
+   * call it after such a test so that what it did does not poison the next.
    */
   public static void reset() {
     synchronized (EDGES) {
       EDGES.clear();
     }
+    current().forgetAllExcept(java.util.Set.of());
   }
 
   /** Records that the calling thread now holds {@code lock}; returns its held set (the owner). */

@@ -24,7 +24,21 @@ public final class VmOperation {
   public static <T> T run(String name, Supplier<T> body) {
     Map<Object, Integer> referencesBefore = ReferenceLedger.snapshot();
     Set<Object> locksBefore = identitySet(Lockdep.current().snapshot());
-    T result = body.get();
+    try {
+      T result = body.get();
+      checkEndState(name, referencesBefore, locksBefore);
+      return result;
+    } catch (RuntimeException | Error e) {
+      // The operation was aborted, like a task killed by an oops: the locks it took are no longer
+      // held by this thread for lock-order purposes, or every later operation on the thread would
+      // be judged against them.
+      Lockdep.current().forgetAllExcept(locksBefore);
+      throw e;
+    }
+  }
+
+  private static void checkEndState(
+      String name, Map<Object, Integer> referencesBefore, Set<Object> locksBefore) {
     for (HeldLocks.HeldLock held : Lockdep.current().snapshot()) {
       if (locksBefore.contains(held.lock())) {
         continue;
@@ -50,7 +64,6 @@ public final class VmOperation {
                 + entry.getKey());
       }
     }
-    return result;
   }
 
   /** {@link #run(String, Supplier)} for an operation without a result. */

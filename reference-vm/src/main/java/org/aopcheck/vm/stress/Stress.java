@@ -18,6 +18,7 @@ import org.aopcheck.vm.ProtocolViolation;
 import org.aopcheck.vm.ProtocolViolation.Rule;
 import org.aopcheck.vm.drivers.LoopDevice;
 import org.aopcheck.vm.enforce.ContractEnforcingOperations;
+import org.aopcheck.vm.enforce.Lockdep;
 import org.aopcheck.vm.enforce.Outcome;
 import org.aopcheck.vm.enforce.VmOperation;
 import org.aopcheck.vm.fs.Filesystem;
@@ -59,8 +60,13 @@ public final class Stress {
     this.inProgress = new String[config.workers() + 3];
   }
 
-  /** Runs the stress test described by {@code config}. Never hangs and never throws. */
+  /**
+   * Runs the stress test described by {@code config}. Never hangs and never throws. Each run starts
+   * from a fresh lockdep, like a freshly booted kernel, so that lock orders recorded by earlier
+   * code in this JVM are not held against it.
+   */
   public static StressResult run(StressConfig config) {
+    Lockdep.reset();
     return new Stress(config).run();
   }
 

@@ -11,8 +11,8 @@ import org.aopcheck.vm.WritebackControl;
 
 /**
  * A filesystem that keeps its data in memory: ramfs of Linux 2.6.14 ({@code simple_readpage},
- * {@code simple_prepare_write}, {@code simple_commit_write}) with a {@code writepage} that copies the
- * page to a backing store, so that tests can see which writes reached the "disk".
+ * {@code simple_prepare_write}, {@code simple_commit_write}) with a {@code writepage} that copies
+ * the page to a backing store, so that tests can see which writes reached the "disk".
  *
  * <p>Every operation follows the protocol: it is the correct base that the samples' filesystems
  * override one operation of, to show one bug or its fix.
@@ -20,7 +20,9 @@ import org.aopcheck.vm.WritebackControl;
 public class MemoryFilesystem implements AddressSpaceOperations {
   private final Map<Long, byte[]> backingStore = new ConcurrentHashMap<>();
 
-  /** {@code simple_readpage}: fills the page from the backing store (zeroes if none), unlocks it. */
+  /**
+   * {@code simple_readpage}: fills the page from the backing store (zeroes if none), unlocks it.
+   */
   @Override
   public int readpage(OpenFile file, Page page) {
     fillFromBackingStore(page);

@@ -92,12 +92,12 @@ final class CorpusCompiler {
     }
     try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units =
-          fileManager.getJavaFileObjectsFromPaths(files);
+      Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
       StringWriter compilerOutput = new StringWriter();
       boolean compiled =
           javac
-              .getTask(compilerOutput, fileManager, diagnostics, options(outputDirectory), null, units)
+              .getTask(
+                  compilerOutput, fileManager, diagnostics, options(outputDirectory), null, units)
               .call();
       List<String> errors = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -114,9 +114,7 @@ final class CorpusCompiler {
       }
       if (!compiled || !errors.isEmpty()) {
         throw new IllegalStateException(
-            "the corpus does not compile:\n"
-                + String.join("\n", errors)
-                + compilerOutput);
+            "the corpus does not compile:\n" + String.join("\n", errors) + compilerOutput);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("javac file manager failed", e);

@@ -28,7 +28,8 @@ class CorpusCompilerTest {
             "  void other() {}",
             "}");
     CorpusCompiler compiler = new CorpusCompiler();
-    assertTrue(compiler.checkNames().contains("AopCorpusSelfTest"), compiler.checkNames()::toString);
+    assertTrue(
+        compiler.checkNames().contains("AopCorpusSelfTest"), compiler.checkNames()::toString);
     Map<Path, Set<Finding>> findings = compiler.compile(List.of(sample));
     assertEquals(Set.of(new Finding(3, "AopCorpusSelfTest")), findings.get(sample));
     assertEquals(ExpectationMarkers.read(sample), findings.get(sample));
@@ -70,12 +71,14 @@ class CorpusCompilerTest {
     Path dangling = write("Dangling.java", "class Dangling {}", "// expect: AopDoubleUnlock");
     IllegalArgumentException danglingFailure =
         assertThrows(IllegalArgumentException.class, () -> ExpectationMarkers.read(dangling));
-    assertTrue(danglingFailure.getMessage().contains("Dangling.java:2"), danglingFailure::getMessage);
+    assertTrue(
+        danglingFailure.getMessage().contains("Dangling.java:2"), danglingFailure::getMessage);
 
     Path nameless = write("Nameless.java", "class Nameless {", "  // expect: double unlock", "}");
     IllegalArgumentException namelessFailure =
         assertThrows(IllegalArgumentException.class, () -> ExpectationMarkers.read(nameless));
-    assertTrue(namelessFailure.getMessage().contains("Nameless.java:2"), namelessFailure::getMessage);
+    assertTrue(
+        namelessFailure.getMessage().contains("Nameless.java:2"), namelessFailure::getMessage);
   }
 
   private Path write(String name, String... lines) throws IOException {

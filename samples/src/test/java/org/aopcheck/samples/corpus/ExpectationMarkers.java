@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the {@code // expect: CheckName} markers of a sample file.
  *
- * <p>A marker says that the check reports a finding on the first line after it that is not itself
- * a marker. Several checks on one line are written {@code // expect: A, B} or as consecutive marker
+ * <p>A marker says that the check reports a finding on the first line after it that is not itself a
+ * marker. Several checks on one line are written {@code // expect: A, B} or as consecutive marker
  * lines. A marker followed by no code line is an error in the sample, reported with its file and
  * line.
  */
@@ -44,7 +44,11 @@ final class ExpectationMarkers {
           String check = name.trim();
           if (!CHECK_NAME.matcher(check).matches()) {
             throw new IllegalArgumentException(
-                file + ":" + lineNumber + ": marker names no check: '" + lines.get(index).trim()
+                file
+                    + ":"
+                    + lineNumber
+                    + ": marker names no check: '"
+                    + lines.get(index).trim()
                     + "'");
           }
           pending.add(check);

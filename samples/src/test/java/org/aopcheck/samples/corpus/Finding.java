@@ -1,8 +1,8 @@
 package org.aopcheck.samples.corpus;
 
 /**
- * One finding, expected or reported: a check name on a line of a sample file. Ordered by line,
- * then check, so tables and messages are stable.
+ * One finding, expected or reported: a check name on a line of a sample file. Ordered by line, then
+ * check, so tables and messages are stable.
  */
 record Finding(int line, String check) implements Comparable<Finding> {
   @Override

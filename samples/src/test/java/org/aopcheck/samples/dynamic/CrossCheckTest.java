@@ -21,8 +21,14 @@ class CrossCheckTest {
     RunResult result = crossCheck.runBuggy();
     assertTrue(
         result.failures().contains(crossCheck.expectedFailure()),
-        () -> crossCheck.caseName() + " (" + crossCheck.scenario() + "): expected "
-            + crossCheck.expectedFailure() + ", got " + result);
+        () ->
+            crossCheck.caseName()
+                + " ("
+                + crossCheck.scenario()
+                + "): expected "
+                + crossCheck.expectedFailure()
+                + ", got "
+                + result);
   }
 
   @ParameterizedTest(name = "{0}: the fixed form passes")

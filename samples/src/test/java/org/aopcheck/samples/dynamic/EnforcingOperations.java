@@ -13,9 +13,9 @@ import org.aopcheck.vm.WritebackControl;
  *
  * <p>The reference VM enforces most of these itself once its run-time enforcement is in; this
  * wrapper keeps the cross-checks independent of which VM rules exist. The checks: readpage returns
- * with the page unlocked after a non-zero result; writepage returns with it unlocked unless
- * the result is {@code AOP_WRITEPAGE_ACTIVATE}, which must come with the page locked, redirtied,
- * and only for reclaim. A readpage that returns {@code AOP_TRUNCATED_PAGE} more than {@link
+ * with the page unlocked after a non-zero result; writepage returns with it unlocked unless the
+ * result is {@code AOP_WRITEPAGE_ACTIVATE}, which must come with the page locked, redirtied, and
+ * only for reclaim. A readpage that returns {@code AOP_TRUNCATED_PAGE} more than {@link
  * #RETRY_BOUND} times in a row for the same page has made no progress: a livelock.
  */
 final class EnforcingOperations implements AddressSpaceOperations {
@@ -43,8 +43,10 @@ final class EnforcingOperations implements AddressSpaceOperations {
       if (consecutiveTruncated > RETRY_BOUND) {
         throw new ObservedFailure(
             RunTimeFailure.LIVELOCK,
-            "readpage returned AOP_TRUNCATED_PAGE " + consecutiveTruncated
-                + " times in a row for page index " + page.index());
+            "readpage returned AOP_TRUNCATED_PAGE "
+                + consecutiveTruncated
+                + " times in a row for page index "
+                + page.index());
       }
     } else {
       consecutiveTruncated = 0;

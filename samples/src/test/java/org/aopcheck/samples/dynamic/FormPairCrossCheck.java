@@ -1,8 +1,6 @@
 package org.aopcheck.samples.dynamic;
 
-/**
- * A cross-check whose scenario is one method run with either form: {@link #run(boolean)}.
- */
+/** A cross-check whose scenario is one method run with either form: {@link #run(boolean)}. */
 abstract class FormPairCrossCheck implements CrossCheck {
   private final String caseName;
   private final String scenario;

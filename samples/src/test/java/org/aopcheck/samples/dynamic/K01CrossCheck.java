@@ -19,7 +19,7 @@ final class K01CrossCheck extends FormPairCrossCheck {
         "K01",
         RunTimeFailure.PAGE_HIDDEN_FROM_RECLAIM,
         "read_pages of pages 0-2, readpage returns AOP_TRUNCATED_PAGE for page 1:"
-        + " every cached page must be on the LRU");
+            + " every cached page must be on the LRU");
   }
 
   @Override

@@ -14,7 +14,7 @@ final class K04CrossCheck extends FormPairCrossCheck {
         "K04",
         RunTimeFailure.BOGUS_ERROR_RETURNED,
         "data-integrity writeback of pages 0-2, writepage returns AOP_WRITEPAGE_ACTIVATE for"
-        + " page 2: the result handed to msync must be 0");
+            + " page 2: the result handed to msync must be 0");
   }
 
   @Override

@@ -15,7 +15,7 @@ final class K05CrossCheck extends FormPairCrossCheck {
         "K05",
         RunTimeFailure.BOGUS_ERROR_RETURNED,
         "writepage returns AOP_WRITEPAGE_ACTIVATE through the writeback callback:"
-        + " the next fsync must not report an error");
+            + " the next fsync must not report an error");
   }
 
   @Override

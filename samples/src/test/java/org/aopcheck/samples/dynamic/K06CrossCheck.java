@@ -15,7 +15,7 @@ final class K06CrossCheck extends FormPairCrossCheck {
         "K06",
         RunTimeFailure.PAGE_LEFT_LOCKED,
         "writeback of a unionfs page whose lower tmpfs writepage returns"
-        + " AOP_WRITEPAGE_ACTIVATE: no lower page may stay locked or referenced");
+            + " AOP_WRITEPAGE_ACTIVATE: no lower page may stay locked or referenced");
   }
 
   @Override

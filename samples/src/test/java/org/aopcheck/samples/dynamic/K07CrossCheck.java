@@ -13,7 +13,7 @@ final class K07CrossCheck extends FormPairCrossCheck {
         "K07",
         RunTimeFailure.ACTIVATE_OUTSIDE_RECLAIM,
         "data-integrity writeback of a tmpfs page, swap full: writepage must not return"
-        + " AOP_WRITEPAGE_ACTIVATE to a caller that is not reclaim");
+            + " AOP_WRITEPAGE_ACTIVATE to a caller that is not reclaim");
   }
 
   @Override

@@ -14,7 +14,7 @@ final class K08CrossCheck extends FormPairCrossCheck {
         "K08",
         RunTimeFailure.PAGE_LEFT_LOCKED,
         "reclaim writes an eCryptfs page; the lower tmpfs writepage returns"
-        + " AOP_WRITEPAGE_ACTIVATE: the lower page must end unlocked and released");
+            + " AOP_WRITEPAGE_ACTIVATE: the lower page must end unlocked and released");
   }
 
   @Override
@@ -34,7 +34,8 @@ final class K08CrossCheck extends FormPairCrossCheck {
                   : EcryptfsLowerWritepageFixed.writepageAndReleaseLower(
                       lowerPage, lowerInode, writebackControl);
           if (rc != 0) {
-            result.fail(RunTimeFailure.BOGUS_ERROR_RETURNED, "ecryptfs_writepage would return " + rc);
+            result.fail(
+                RunTimeFailure.BOGUS_ERROR_RETURNED, "ecryptfs_writepage would return " + rc);
           }
           Scenarios.checkQuiescent(lowerInode.mapping(), result);
         });

@@ -15,7 +15,7 @@ final class K09CrossCheck extends FormPairCrossCheck {
         "K09",
         RunTimeFailure.WRONG_LOCK_STATE,
         "writeback of an eCryptfs page, encryption fails with -ENOMEM: the page must not stay"
-        + " locked");
+            + " locked");
   }
 
   @Override

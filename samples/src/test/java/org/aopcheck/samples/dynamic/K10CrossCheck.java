@@ -16,7 +16,7 @@ final class K10CrossCheck extends FormPairCrossCheck {
         "K10",
         RunTimeFailure.DOUBLE_UNLOCK,
         "write 100 bytes at 0, commit_write returns AOP_TRUNCATED_PAGE once: the write must be"
-        + " retried and the bytes land in the page");
+            + " retried and the bytes land in the page");
   }
 
   @Override

@@ -15,7 +15,7 @@ final class K11CrossCheck extends FormPairCrossCheck {
         "K11",
         RunTimeFailure.DOUBLE_UNLOCK,
         "pagecache_write_begin at 0, prepare_write returns AOP_TRUNCATED_PAGE once: it must"
-        + " retry and hand back the page locked");
+            + " retry and hand back the page locked");
   }
 
   @Override

@@ -21,7 +21,7 @@ final class K13CrossCheck extends FormPairCrossCheck {
         "K13",
         RunTimeFailure.DEADLOCK,
         "read page 0 of a GFS2 file while a glock demote is queued: readpage must not wait for"
-        + " the glock under the page lock");
+            + " the glock under the page lock");
   }
 
   /** {@code lock_page} in a single-task scenario: a taken lock would never be released. */

@@ -17,7 +17,7 @@ final class K14CrossCheck extends FormPairCrossCheck {
         "K14",
         RunTimeFailure.WRONG_LOCK_STATE,
         "read page 0 of a withdrawn GFS2 file: the read fails with -EIO and the page must end"
-        + " unlocked");
+            + " unlocked");
   }
 
   @Override

@@ -15,7 +15,9 @@ final class K15CrossCheck extends FormPairCrossCheck {
         "K15",
         RunTimeFailure.LIVELOCK,
         "read page 0 of an OCFS2 file while a writer holds ip_alloc_sem: the read must make"
-        + " progress (at most " + EnforcingOperations.RETRY_BOUND + " retries)");
+            + " progress (at most "
+            + EnforcingOperations.RETRY_BOUND
+            + " retries)");
   }
 
   @Override
@@ -27,9 +29,7 @@ final class K15CrossCheck extends FormPairCrossCheck {
           Inode inode =
               new Inode(
                   new EnforcingOperations(
-                      buggy
-                          ? new Ocfs2ReadpageBuggy(allocSem)
-                          : new Ocfs2ReadpageFixed(allocSem)));
+                      buggy ? new Ocfs2ReadpageBuggy(allocSem) : new Ocfs2ReadpageFixed(allocSem)));
           Page page = ReadCachePageFixed.readCachePage(inode.mapping(), 0, new OpenFile(inode));
           page.release();
           Scenarios.checkQuiescent(inode.mapping(), result);

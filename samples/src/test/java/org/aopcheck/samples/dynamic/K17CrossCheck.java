@@ -16,7 +16,7 @@ final class K17CrossCheck extends FormPairCrossCheck {
         "K17",
         RunTimeFailure.BOGUS_ERROR_RETURNED,
         "read_cache_page of page 0, readpage returns AOP_TRUNCATED_PAGE once: the caller must"
-        + " get the uptodate page, not -EIO");
+            + " get the uptodate page, not -EIO");
   }
 
   @Override

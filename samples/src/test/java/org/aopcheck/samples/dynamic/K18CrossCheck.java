@@ -15,7 +15,7 @@ final class K18CrossCheck extends FormPairCrossCheck {
         "K18",
         RunTimeFailure.LOST_WRITE,
         "background writeback while the NFS server is congested, then writeback once it is"
-        + " not: the page's data must reach the server");
+            + " not: the page's data must reach the server");
   }
 
   @Override

@@ -13,7 +13,7 @@ final class L2CrossCheck extends FormPairCrossCheck {
         "L2",
         RunTimeFailure.DOUBLE_UNLOCK,
         "shmem writeback of pages 0-1, writepage fails with -EIO for page 0: the page, already"
-        + " unlocked by writepage, must not be unlocked again");
+            + " unlocked by writepage, must not be unlocked again");
   }
 
   @Override

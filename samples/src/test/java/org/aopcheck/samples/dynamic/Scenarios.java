@@ -2,18 +2,26 @@ package org.aopcheck.samples.dynamic;
 
 import org.aopcheck.vm.AddressSpace;
 import org.aopcheck.vm.Page;
+import org.aopcheck.vm.enforce.Lockdep;
 
 /** What every cross-check scenario does: run a form, then check the page cache is quiescent. */
 public final class Scenarios {
   private Scenarios() {}
 
-  /** Runs {@code body}, recording the failure it stops with, if any. */
+  /**
+   * Runs {@code body}, recording the failure it stops with, if any. Each scenario starts from a
+   * fresh lockdep, as after a reboot: a buggy form that left a page locked or took locks in the
+   * wrong order must not be held against the next scenario on this thread.
+   */
   public static RunResult run(ThrowingRunnable body) {
     RunResult result = new RunResult();
+    Lockdep.reset();
     try {
       body.run(result);
     } catch (Throwable thrown) {
       result.stoppedBy(thrown);
+    } finally {
+      Lockdep.reset();
     }
     return result;
   }

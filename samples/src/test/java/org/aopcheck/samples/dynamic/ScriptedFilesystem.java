@@ -12,8 +12,8 @@ import org.aopcheck.vm.Page;
 import org.aopcheck.vm.WritebackControl;
 
 /**
- * A filesystem that returns scripted results, each with the page in the state the protocol
- * requires for it, and otherwise behaves as {@link MemoryFilesystem}.
+ * A filesystem that returns scripted results, each with the page in the state the protocol requires
+ * for it, and otherwise behaves as {@link MemoryFilesystem}.
  *
  * <p>{@code AOP_TRUNCATED_PAGE} models a filesystem that dropped the page lock to take its own
  * locks (as GFS2 and OCFS2 do): the page is unlocked and nothing is read or written. {@code

@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * The cross-check of one kind of variant: the same scenario runs each of the five shapes (helper,
- * flag, switch, early return, loop with continue). The buggy class passes only if every buggy
- * shape shows the expected failure; the fixed class only if every fixed shape passes.
+ * flag, switch, early return, loop with continue). The buggy class passes only if every buggy shape
+ * shows the expected failure; the fixed class only if every fixed shape passes.
  *
  * @param <S> the shapes' common method type
  */
@@ -35,8 +35,8 @@ final class VariantCrossCheck<S> implements CrossCheck {
   }
 
   /** The five shapes in their usual order, for {@link Map#of}-free construction. */
-  static <S> Map<String, S> shapes(S behindHelper, S throughFlag, S inSwitch, S withEarlyReturn,
-      S inLoopWithContinue) {
+  static <S> Map<String, S> shapes(
+      S behindHelper, S throughFlag, S inSwitch, S withEarlyReturn, S inLoopWithContinue) {
     Map<String, S> shapes = new LinkedHashMap<>();
     shapes.put("behindHelper", behindHelper);
     shapes.put("throughFlag", throughFlag);

@@ -174,8 +174,7 @@ final class VariantCrossChecks {
                           new EnforcingOperations(
                               new MemoryFilesystem() {
                                 @Override
-                                public int writepage(
-                                    Page page, WritebackControl writebackControl) {
+                                public int writepage(Page page, WritebackControl writebackControl) {
                                   return shape.writepage(page, writebackControl, failing);
                                 }
                               }));
@@ -210,8 +209,7 @@ final class VariantCrossChecks {
                           new EnforcingOperations(
                               new MemoryFilesystem() {
                                 @Override
-                                public int writepage(
-                                    Page page, WritebackControl writebackControl) {
+                                public int writepage(Page page, WritebackControl writebackControl) {
                                   return shape.writepage(page, writebackControl, true);
                                 }
                               }));

@@ -15,9 +15,9 @@ import org.aopcheck.vm.Page;
  * <p>What went wrong: after {@code readpage} returned {@code AOP_TRUNCATED_PAGE} the page, still in
  * the page cache, was released instead of being put on the LRU, so reclaim could never find it.
  *
- * <p>Not statically decidable: read-ahead is {@link BestEffort} and may give a page up after
- * {@code AOP_TRUNCATED_PAGE}; that the page stays in the cache is a fact about {@code
- * add_to_page_cache} the contracts do not state. The dynamic cross-check shows the fault.
+ * <p>Not statically decidable: read-ahead is {@link BestEffort} and may give a page up after {@code
+ * AOP_TRUNCATED_PAGE}; that the page stays in the cache is a fact about {@code add_to_page_cache}
+ * the contracts do not state. The dynamic cross-check shows the fault.
  */
 public final class ReadPagesBuggy {
   private ReadPagesBuggy() {}

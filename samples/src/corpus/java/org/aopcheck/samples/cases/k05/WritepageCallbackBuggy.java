@@ -20,8 +20,8 @@ import org.aopcheck.vm.WritebackControl;
  * the file reported {@code -EIO}.
  *
  * <p>The callback is a {@code writepage_t}: it may return {@code AOP_WRITEPAGE_ACTIVATE} to {@code
- * write_cache_pages}, which unlocks the page; its contract says so, and only the error recording
- * is the bug.
+ * write_cache_pages}, which unlocks the page; its contract says so, and only the error recording is
+ * the bug.
  */
 public final class WritepageCallbackBuggy {
   private WritepageCallbackBuggy() {}

@@ -9,8 +9,8 @@ import org.aopcheck.vm.OpenFile;
 import org.aopcheck.vm.Page;
 
 /**
- * K10, buggy. Kernel: {@code mm/filemap.c generic_file_buffered_write} in the February 2007
- * version of the series "mm: fix pagecache write deadlocks" (fixed in the May 2007 resend).
+ * K10, buggy. Kernel: {@code mm/filemap.c generic_file_buffered_write} in the February 2007 version
+ * of the series "mm: fix pagecache write deadlocks" (fixed in the May 2007 resend).
  *
  * <p>What went wrong: only a negative {@code commit_write} result went to the error path, so {@code
  * AOP_TRUNCATED_PAGE} was taken as the byte count of a partial write and the page, already unlocked
@@ -87,8 +87,8 @@ public final class BufferedWriteBuggy {
   }
 
   /**
-   * {@code vmtruncate}: trims blocks a failed write instantiated past {@code i_size}. The model
-   * has no blocks to trim; it only restates the size.
+   * {@code vmtruncate}: trims blocks a failed write instantiated past {@code i_size}. The model has
+   * no blocks to trim; it only restates the size.
    */
   private static void vmtruncate(Inode inode, long size) {
     inode.setSize(size);

@@ -12,8 +12,8 @@ import org.aopcheck.vm.OpenFile;
 import org.aopcheck.vm.Page;
 
 /**
- * K15, buggy. Kernel: {@code fs/ocfs2/aops.c ocfs2_readpage}, ~2010, before commit c7e25e6e
- * "ocfs2: Avoid livelock in ocfs2_readpage()".
+ * K15, buggy. Kernel: {@code fs/ocfs2/aops.c ocfs2_readpage}, ~2010, before commit c7e25e6e "ocfs2:
+ * Avoid livelock in ocfs2_readpage()".
  *
  * <p>What went wrong: when a writer held {@code ip_alloc_sem}, readpage returned {@code
  * AOP_TRUNCATED_PAGE} without waiting for anything; the caller looked the page up and called
@@ -21,7 +21,8 @@ import org.aopcheck.vm.Page;
  * never ran to release the semaphore: livelock.
  *
  * <p>Not statically decidable: every return leaves the page in the state its outcome requires;
- * "wait before returning AOP_TRUNCATED_PAGE" is about progress, which the dynamic cross-check shows.
+ * "wait before returning AOP_TRUNCATED_PAGE" is about progress, which the dynamic cross-check
+ * shows.
  */
 public final class Ocfs2ReadpageBuggy extends MemoryFilesystem {
   private final AllocationSemaphore allocSem;

@@ -11,9 +11,9 @@ import org.aopcheck.vm.Page;
  * do_read_cache_folio}, Linux 2.6.x-5.19, before the 6.0 patch "filemap: Handle AOP_TRUNCATED_PAGE
  * in do_read_cache_folio()".
  *
- * <p>What went wrong: only a negative filler result was an error, so {@code AOP_TRUNCATED_PAGE}
- * was taken as success: the caller waited on the page the filesystem had already unlocked, found
- * it not uptodate and returned a spurious {@code -EIO} (2.6.x returned the stale page instead).
+ * <p>What went wrong: only a negative filler result was an error, so {@code AOP_TRUNCATED_PAGE} was
+ * taken as success: the caller waited on the page the filesystem had already unlocked, found it not
+ * uptodate and returned a spurious {@code -EIO} (2.6.x returned the stale page instead).
  */
 public final class ReadCachePageBuggy {
   private ReadCachePageBuggy() {}

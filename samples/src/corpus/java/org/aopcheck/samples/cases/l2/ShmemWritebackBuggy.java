@@ -10,8 +10,8 @@ import org.aopcheck.vm.WritebackControl;
  * graphics buffers to swap, e.g. {@code drivers/gpu/drm/i915/gem/i915_gem_shmem.c
  * __shmem_writeback} (2020-2021).
  *
- * <p>What goes wrong: the code assumes "any non-zero result means the page is still locked",
- * which is right for {@code AOP_WRITEPAGE_ACTIVATE} but wrong for a negative error, after which the
+ * <p>What goes wrong: the code assumes "any non-zero result means the page is still locked", which
+ * is right for {@code AOP_WRITEPAGE_ACTIVATE} but wrong for a negative error, after which the
  * callee already unlocked the page: it is unlocked twice.
  */
 public final class ShmemWritebackBuggy {

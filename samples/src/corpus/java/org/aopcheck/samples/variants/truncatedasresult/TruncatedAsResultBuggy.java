@@ -67,7 +67,7 @@ public final class TruncatedAsResultBuggy {
     }
     int ret = file.mapping().operations().readpage(file, page);
     switch (ret) {
-        // expect: AopTruncatedPageUnhandled
+      // expect: AopTruncatedPageUnhandled
       case 0:
         page.release();
         return 0;

@@ -24,8 +24,8 @@ public final class TruncatedUnlockedAgainBuggy {
   private TruncatedUnlockedAgainBuggy() {}
 
   /**
-   * Behind a helper with a contract: {@link #prepareLocked} declares the prepare_write outcomes,
-   * so the checker follows the page through it and sees the caller's unlock.
+   * Behind a helper with a contract: {@link #prepareLocked} declares the prepare_write outcomes, so
+   * the checker follows the page through it and sees the caller's unlock.
    */
   public static int behindHelper(OpenFile file, long index) {
     AddressSpace mapping = file.mapping();

@@ -88,8 +88,8 @@ public final class BufferedWriteFixed {
   }
 
   /**
-   * {@code vmtruncate}: trims blocks a failed write instantiated past {@code i_size}. The model
-   * has no blocks to trim; it only restates the size.
+   * {@code vmtruncate}: trims blocks a failed write instantiated past {@code i_size}. The model has
+   * no blocks to trim; it only restates the size.
    */
   private static void vmtruncate(Inode inode, long size) {
     inode.setSize(size);
