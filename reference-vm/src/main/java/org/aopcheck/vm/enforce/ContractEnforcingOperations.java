@@ -49,8 +49,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return implementation;
   }
 
-  // The enforcement inspects the page after the call (that is its job); it does not use it.
-  @SuppressWarnings("AopTruncatedPageUse")
+  // The enforcement inspects the page and the result after the call (that is its job) and passes
+  // the result through unchanged: it neither uses the page nor records the code as an error.
+  @SuppressWarnings({"AopTruncatedPageUse", "AopTruncatedPageUnhandled"})
   @Override
   public int readpage(OpenFile file, Page page) {
     HeldLocks caller = before(OperationContract.READPAGE, page);
@@ -61,8 +62,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
-  // The enforcement inspects the page after the call (that is its job); it does not use it.
-  @SuppressWarnings("AopTruncatedPageUse")
+  // The enforcement inspects the page and the result after the call (that is its job) and passes
+  // the result through unchanged: it neither uses the page nor records the code as an error.
+  @SuppressWarnings({"AopTruncatedPageUse", "AopTruncatedPageUnhandled"})
   @Override
   public int prepareWrite(OpenFile file, Page page, int from, int to) {
     HeldLocks caller = before(OperationContract.PREPARE_WRITE, page);
@@ -73,8 +75,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
-  // The enforcement inspects the page after the call (that is its job); it does not use it.
-  @SuppressWarnings("AopTruncatedPageUse")
+  // The enforcement inspects the page and the result after the call (that is its job) and passes
+  // the result through unchanged: it neither uses the page nor records the code as an error.
+  @SuppressWarnings({"AopTruncatedPageUse", "AopTruncatedPageUnhandled"})
   @Override
   public int commitWrite(OpenFile file, Page page, int from, int to) {
     HeldLocks caller = before(OperationContract.COMMIT_WRITE, page);
@@ -85,8 +88,9 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
     return result;
   }
 
-  // The enforcement inspects the page after the call (that is its job); it does not use it.
-  @SuppressWarnings("AopTruncatedPageUse")
+  // The enforcement inspects the page and the result after the call (that is its job) and passes
+  // the result through unchanged: it neither uses the page nor records the code as an error.
+  @SuppressWarnings({"AopTruncatedPageUse", "AopWritepageActivateUnhandled"})
   @Override
   public int writepage(Page page, WritebackControl writebackControl) {
     HeldLocks caller = before(OperationContract.WRITEPAGE, page);

@@ -70,33 +70,23 @@ public final class FilemapGetpage {
       // Umm, take care of errors if the page isn't up to date: re-read it once, synchronously.
       // expect: AopTruncatedPageUse
       page.lock();
-      // expect: AopTruncatedPageUse
       if (page.mapping() == null) {
         page.unlock();
         page.release(); // err
         return null;
       }
-      // expect: AopTruncatedPageUse
       if (page.isUptodate()) {
         page.unlock();
-        // expect: AopTruncatedPageUse
         page.markAccessed(); // success
-        // expect: AopTruncatedPageUse
         return page;
       }
-      // expect: AopTruncatedPageUse
       page.clearError();
-      // expect: AopTruncatedPageUse
       error = mapping.operations().readpage(file, page);
       // expect: AopTruncatedPageUnhandled
       if (error == 0) {
-        // expect: AopTruncatedPageUse
         page.waitUnlocked();
-        // expect: AopTruncatedPageUse
         if (page.isUptodate()) {
-          // expect: AopTruncatedPageUse
           page.markAccessed(); // success
-          // expect: AopTruncatedPageUse
           return page;
         }
       }

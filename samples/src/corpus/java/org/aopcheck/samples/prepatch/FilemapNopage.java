@@ -107,7 +107,6 @@ public final class FilemapNopage {
             return page;
           }
           int error = mapping.operations().readpage(file, page);
-          // expect: AopTruncatedPageUnhandled
           if (error == 0) {
             page.waitUnlocked();
             if (page.isUptodate()) {
@@ -121,35 +120,25 @@ public final class FilemapNopage {
           // synchronously, because there really aren't any performance issues here.
           // expect: AopTruncatedPageUse
           page.lock();
-          // expect: AopTruncatedPageUse
           if (page.mapping() == null) {
             page.unlock();
             page.release();
             continue retryAll;
           }
-          // expect: AopTruncatedPageUse
           if (page.isUptodate()) {
             page.unlock();
-            // expect: AopTruncatedPageUse
             page.markAccessed(); // success
             area.lastFaultType = majmin;
-            // expect: AopTruncatedPageUse
             return page;
           }
-          // expect: AopTruncatedPageUse
           page.clearError();
-          // expect: AopTruncatedPageUse
           error = mapping.operations().readpage(file, page);
           // expect: AopTruncatedPageUnhandled
           if (error == 0) {
-            // expect: AopTruncatedPageUse
             page.waitUnlocked();
-            // expect: AopTruncatedPageUse
             if (page.isUptodate()) {
-              // expect: AopTruncatedPageUse
               page.markAccessed(); // success
               area.lastFaultType = majmin;
-              // expect: AopTruncatedPageUse
               return page;
             }
           }
