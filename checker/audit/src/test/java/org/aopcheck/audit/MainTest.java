@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +100,57 @@ class MainTest {
     Files.writeString(main.resolve("Fine.java"), "class Fine {}");
     assertEquals(0, run(directory.toString()), err.toString());
     assertEquals("0 findings in 0 of 1 file\n", out.toString());
+  }
+
+  @Test
+  void findingsArePrintedGroupedByFolderWithACountAndExitOne() throws IOException {
+    Path readers = Files.createDirectories(directory.resolve("readers"));
+    Files.writeString(
+        readers.resolve("ReadAndForget.java"),
+        """
+        import org.aopcheck.vm.OpenFile;
+        import org.aopcheck.vm.Page;
+
+        class ReadAndForget {
+          void read(OpenFile file, Page page) {
+            file.mapping().operations().readpage(file, page);
+          }
+        }
+        """);
+    Files.writeString(
+        directory.resolve("Fine.java"),
+        """
+        class Fine {}
+        """);
+    assertEquals(1, run(directory.toString()), err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals("== " + readers + ": 1 finding", lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith(readers.resolve("ReadAndForget.java") + ":6: AopResultIgnored: "),
+        lines.get(1));
+    assertEquals("", lines.get(2));
+    assertEquals("1 finding in 1 of 2 files", lines.get(3));
+  }
+
+  @Test
+  void identicalInputGivesIdenticalOutput() throws IOException {
+    Files.writeString(
+        directory.resolve("Twice.java"),
+        """
+        import org.aopcheck.vm.OpenFile;
+        import org.aopcheck.vm.Page;
+
+        class Twice {
+          void read(OpenFile file, Page first, Page second) {
+            file.mapping().operations().readpage(file, second);
+            file.mapping().operations().readpage(file, first);
+          }
+        }
+        """);
+    run(directory.toString());
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    run(directory.toString());
+    assertEquals(first, out.toString());
   }
 }
