@@ -28,7 +28,11 @@ public final class CompileBenchmark {
       switch (args[i]) {
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-        default -> inputs.add(Path.of(args[i]));
+        default -> {
+          for (String input : args[i].split(",")) {
+            inputs.add(Path.of(input));
+          }
+        }
       }
     }
     List<Path> sources = SourceTree.javaFiles(inputs);
