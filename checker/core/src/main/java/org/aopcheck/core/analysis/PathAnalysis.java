@@ -264,7 +264,8 @@ public final class PathAnalysis {
     MethodContract contract = call.contract();
     OperationContract operation = contract.operation().orElse(null);
     String name = operation != null ? operation.name() : call.callee();
-    if (call.result() == null && contract.returnsCodes() && !self.bestEffort()) {
+    boolean resultIgnored = call.result() == null && contract.returnsCodes() && !self.bestEffort();
+    if (resultIgnored) {
       report(
           MessageKey.RESULT_IGNORED,
           at,
@@ -292,6 +293,13 @@ public final class PathAnalysis {
     }
     Set<IntAtom> possible = EnumSet.noneOf(IntAtom.class);
     outcomes.forEach(o -> possible.add(IntAtom.of(o)));
+    if (resultIgnored) {
+      // One mistake, one finding: the discarded result is it. The paths on which the call returns
+      // a positive code (the page left locked after ACTIVATE, unlocked by the callee after
+      // TRUNCATED) are what AopResultIgnored reports, so they are not followed for more findings.
+      outcomes = EnumSet.copyOf(outcomes);
+      outcomes.removeIf(o -> o.code().isPresent());
+    }
 
     List<State> result = new ArrayList<>();
     for (Outcome outcome : outcomes) {
@@ -322,7 +330,7 @@ public final class PathAnalysis {
         next = next.with(call.page(), page);
       }
       if (outcome == Outcome.TRUNCATED_PAGE && call.result() != null) {
-        // A discarded result is AopResultIgnored's finding; not also an unhandled truncation.
+        // A discarded result in a @BestEffort method may give the page up: nothing is pending.
         next = next.withPending(nodeId, new PendingTruncation(origin, call.page(), null));
       }
       result.add(next);
