@@ -29,15 +29,8 @@ public final class ShmemWritepageBuggy extends HugeTmpfs {
   @Override
   public int writepage(Page page, WritebackControl writebackControl) {
     KernelBug.vmBugOnPage(isTransCompound(page), "VM_BUG_ON_PAGE(PageCompound(page), page)", page);
-    trySwapOut:
-    {
-      if (!writebackControl.forReclaim) {
-        // WARN_ON_ONCE: only reclaim, or a driver acting as reclaim, writes tmpfs pages.
-        break trySwapOut;
-      }
-      if (!getSwapPage()) {
-        break trySwapOut;
-      }
+    // Only reclaim, or a driver acting as reclaim, writes tmpfs pages (WARN_ON_ONCE otherwise).
+    if (writebackControl.forReclaim && getSwapPage()) {
       // add_to_swap_cache, shmem_delete_from_page_cache, swap_writepage; I/O completion unlocks.
       store(page);
       page.unlock();

@@ -26,20 +26,12 @@ public final class ShmemWritepageFirstSplitBuggy extends HugeTmpfs {
 
   @Override
   public int writepage(Page page, WritebackControl writebackControl) {
-    trySwapOut:
-    {
-      if (isTransCompound(page)) {
-        if (splitHugePage(page) < 0) {
-          break trySwapOut;
-        }
-      }
-      if (!writebackControl.forReclaim) {
-        // WARN_ON_ONCE: only reclaim, or a driver acting as reclaim, writes tmpfs pages.
-        break trySwapOut;
-      }
-      if (!getSwapPage()) {
-        break trySwapOut;
-      }
+    boolean smallPage = true;
+    if (isTransCompound(page)) {
+      smallPage = splitHugePage(page) == 0; // if not, goto redirty
+    }
+    // Only reclaim, or a driver acting as reclaim, writes tmpfs pages (WARN_ON_ONCE otherwise).
+    if (smallPage && writebackControl.forReclaim && getSwapPage()) {
       // add_to_swap_cache, shmem_delete_from_page_cache, swap_writepage; I/O completion unlocks.
       store(page);
       page.unlock();

@@ -29,24 +29,18 @@ public final class ShmemWritepageFixed extends HugeTmpfs {
 
   @Override
   public int writepage(Page page, WritebackControl writebackControl) {
-    trySwapOut:
-    {
-      // shmem_enabled "always" or "force": i915 gets huge pages, and its __shmem_writeback needs
-      // them split when swapping.
-      if (isTransCompound(page)) {
-        page.setDirtyFlag(); // SetPageDirty: so that the subpages are still dirty after the split
-        if (splitHugePage(page) < 0) {
-          break trySwapOut;
-        }
+    boolean smallPage = true;
+    // shmem_enabled "always" or "force": i915 gets huge pages, and its __shmem_writeback needs
+    // them split when swapping.
+    if (isTransCompound(page)) {
+      page.setDirtyFlag(); // SetPageDirty: so that the subpages are still dirty after the split
+      smallPage = splitHugePage(page) == 0; // if not, goto redirty
+      if (smallPage) {
         page.clearDirtyFlag(); // ClearPageDirty: the head goes on as a small page, cleaned for I/O
       }
-      if (!writebackControl.forReclaim) {
-        // WARN_ON_ONCE: only reclaim, or a driver acting as reclaim, writes tmpfs pages.
-        break trySwapOut;
-      }
-      if (!getSwapPage()) {
-        break trySwapOut;
-      }
+    }
+    // Only reclaim, or a driver acting as reclaim, writes tmpfs pages (WARN_ON_ONCE otherwise).
+    if (smallPage && writebackControl.forReclaim && getSwapPage()) {
       // add_to_swap_cache, shmem_delete_from_page_cache, swap_writepage; I/O completion unlocks.
       store(page);
       page.unlock();

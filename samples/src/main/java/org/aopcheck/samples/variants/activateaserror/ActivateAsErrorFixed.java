@@ -59,6 +59,8 @@ public final class ActivateAsErrorFixed {
   }
 
   /** In a switch: the activate case unlocks and breaks; only the default case records. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     AddressSpace mapping = file.mapping();
     Page page = mapping.findLock(index);

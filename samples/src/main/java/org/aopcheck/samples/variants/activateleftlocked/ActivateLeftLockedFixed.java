@@ -57,6 +57,8 @@ public final class ActivateLeftLockedFixed {
   }
 
   /** In a switch: the activate case activates and unlocks the page. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     Page page = file.mapping().findLock(index);
     if (page == null) {

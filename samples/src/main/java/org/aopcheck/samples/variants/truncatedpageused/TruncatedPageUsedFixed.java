@@ -93,6 +93,8 @@ public final class TruncatedPageUsedFixed {
   }
 
   /** In a switch: the truncated-page case releases the page and looks it up again. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     AddressSpace mapping = file.mapping();
     while (true) {
