@@ -48,7 +48,8 @@ public final class CompileBenchmark {
     for (int round = -warmups; round < iterations; round++) {
       // Round-robin, so that drift in the machine's speed hits every configuration alike.
       for (ErrorProneRun.Plugins plugins : ErrorProneRun.Plugins.values()) {
-        long nanoseconds = ErrorProneRun.compile(sources, List.of(), plugins).nanoseconds();
+        long nanoseconds =
+            ErrorProneRun.compile(sources, ErrorProneRun.Settings.DEFAULT, plugins).nanoseconds();
         if (round >= 0) {
           samples.get(plugins)[round] = nanoseconds;
         }
