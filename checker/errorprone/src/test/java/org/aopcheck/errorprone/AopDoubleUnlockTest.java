@@ -229,4 +229,59 @@ class AopDoubleUnlockTest {
             """)
         .doTest();
   }
+
+  /**
+   * The {@code finally} block runs after a {@code return} inside {@code try}: an unlock there after
+   * the callee returned AOP_TRUNCATED_PAGE (and unlocked the page) unlocks it twice.
+   */
+  @Test
+  void unlockInFinallyAfterReturnOnTruncated() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            """
+            import api.*;
+            import org.aopcheck.annotations.BestEffort;
+
+            class Prepare {
+              @BestEffort
+              int prepare(Ops ops, Cache cache, Object f) {
+                Pg page = cache.findLock(0);
+                int ret;
+                try {
+                  ret = ops.prepareWrite(f, page, 0, 1);
+                  if (ret == Codes.TRUNCATED) {
+                    page.release();
+                    return 0;
+                  }
+                  return ret;
+                } finally {
+                  // BUG: Diagnostic contains: prepare_write at line 10 returned AOP_TRUNCATED_PAGE
+                  page.unlock();
+                }
+              }
+
+              int prepareAndUnlockInFinally(Ops ops, Cache cache, Object f) {
+                while (true) {
+                  Pg page = cache.findLock(0);
+                  int ret = 0;
+                  try {
+                    ret = ops.prepareWrite(f, page, 0, 1);
+                    if (ret == Codes.TRUNCATED) {
+                      page.release();
+                      continue;
+                    }
+                    return ret;
+                  } finally {
+                    if (ret != Codes.TRUNCATED) {
+                      page.unlock();
+                      page.release();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -111,4 +111,68 @@ class AopTruncatedPageLeakTest {
             """)
         .doTest();
   }
+
+  /**
+   * A {@code return} inside {@code try} runs the {@code finally} block first: the release there
+   * happens on the TRUNCATED path too, so the page is not leaked (here the method gives the page
+   * up, which {@code @BestEffort} allows).
+   */
+  @Test
+  void returnInsideTryRunsTheFinallyBlockFirst() {
+    helper
+        .addSourceLines(
+            "ReadOnce.java",
+            """
+            import api.*;
+            import org.aopcheck.annotations.BestEffort;
+
+            class ReadOnce {
+              @BestEffort
+              int read(Ops ops, Cache cache, Object f) {
+                Pg page = cache.findGet(0);
+                int ret;
+                try {
+                  page.lock();
+                  ret = ops.readpage(f, page);
+                  if (ret == Codes.TRUNCATED) return 0;
+                  return ret;
+                } finally {
+                  page.release();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** The same without the release in {@code finally} still leaks on the TRUNCATED path. */
+  @Test
+  void returnInsideTryWithoutReleaseStillLeaks() {
+    helper
+        .addSourceLines(
+            "ReadOnce.java",
+            """
+            import api.*;
+            import org.aopcheck.annotations.BestEffort;
+
+            class ReadOnce {
+              @BestEffort
+              int read(Ops ops, Cache cache, Object f) {
+                Pg page = cache.findGet(0);
+                int ret;
+                try {
+                  page.lock();
+                  ret = ops.readpage(f, page);
+                  // BUG: Diagnostic contains: when the method returns at line 13
+                  if (ret == Codes.TRUNCATED) return 0;
+                  page.release();
+                  return ret;
+                } finally {
+                  page.isUptodate();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -190,21 +190,11 @@ public final class CfgLowering {
     Map<Block, int[]> blockNodes = new HashMap<>();
     List<Block> blocks = new ArrayList<>(cfg.getAllBlocks());
     for (Block block : blocks) {
-      blockNodes.put(block, lowerBlock(block, cfg));
+      blockNodes.put(block, lowerBlock(block));
     }
     edge(entry, blockNodes.get(cfg.getEntryBlock())[0]);
     for (Block block : blocks) {
-      int[] range = blockNodes.get(block);
-      int last = range[1];
-      if (events.get(last) instanceof Event.Return) {
-        continue;
-      }
-      if (block instanceof ConditionalBlock conditional) {
-        edge(last, target(block, conditional.getThenSuccessor(), true, blockNodes));
-        edge(last, target(block, conditional.getElseSuccessor(), false, blockNodes));
-      } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
-        edge(last, target(block, single.getSuccessor(), true, blockNodes));
-      }
+      connect(block, blockNodes, null);
     }
 
     MethodGraph.Builder builder =
@@ -221,14 +211,85 @@ public final class CfgLowering {
   }
 
   /**
-   * The node control enters when it goes from {@code from} to {@code to}. The regular exit gets a
-   * return node per incoming edge, at the bare {@code return;} that leads there if there is one
-   * (javac's CFG has no node for it), else at the method's closing brace.
+   * A {@code return} that leaves through {@code finally} blocks: its value, taken when the
+   * statement runs (as Java does), and where it is.
    */
-  private int target(Block from, Block to, boolean thenEdge, Map<Block, int[]> blockNodes) {
+  private record ReturnThroughFinally(Value value, Position position) {}
+
+  /** By the last node of a block that ends in such a return: the return. */
+  private final Map<Integer, ReturnThroughFinally> returnsThroughFinally = new HashMap<>();
+
+  /**
+   * Adds the edges out of {@code block}'s nodes. {@code returning} is the {@code return} whose own
+   * copy of the {@code finally} blocks is being connected (its exit returns its value at its line),
+   * or null for the method's own graph.
+   */
+  private void connect(Block block, Map<Block, int[]> blockNodes, ReturnThroughFinally returning) {
+    int last = blockNodes.get(block)[1];
+    if (events.get(last) instanceof Event.Return) {
+      return;
+    }
+    ReturnThroughFinally through = returnsThroughFinally.get(last);
+    if (through != null) {
+      edge(last, copyOfFinallyBlocks(((SingleSuccessorBlock) block).getSuccessor(), through));
+    } else if (block instanceof ConditionalBlock conditional) {
+      edge(last, target(block, conditional.getThenSuccessor(), true, blockNodes, returning));
+      edge(last, target(block, conditional.getElseSuccessor(), false, blockNodes, returning));
+    } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
+      edge(last, target(block, single.getSuccessor(), true, blockNodes, returning));
+    }
+  }
+
+  /**
+   * javac's CFG runs the {@code finally} blocks of a {@code return} in one copy shared by every
+   * {@code return} of the {@code try}, then goes to the exit. Each {@code return} gets its own copy
+   * of those blocks here, ending in its own return event: the {@code finally} block's events happen
+   * on that path before the method returns, and the return keeps its value and its line.
+   *
+   * @return the first node of the copy
+   */
+  private int copyOfFinallyBlocks(Block start, ReturnThroughFinally returning) {
+    Map<Block, int[]> copies = new HashMap<>();
+    java.util.ArrayDeque<Block> work = new java.util.ArrayDeque<>();
+    work.add(start);
+    while (!work.isEmpty()) {
+      Block block = work.poll();
+      if (copies.containsKey(block) || block instanceof SpecialBlock) {
+        continue;
+      }
+      copies.put(block, lowerBlock(block));
+      if (block instanceof ConditionalBlock conditional) {
+        work.add(conditional.getThenSuccessor());
+        work.add(conditional.getElseSuccessor());
+      } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
+        work.add(single.getSuccessor());
+      }
+    }
+    for (Block block : copies.keySet()) {
+      connect(block, copies, returning);
+    }
+    return start instanceof SpecialBlock
+        ? target(start, start, true, copies, returning)
+        : copies.get(start)[0];
+  }
+
+  /**
+   * The node control enters when it goes from {@code from} to {@code to}. The regular exit gets a
+   * return node per incoming edge: for a {@code return} through {@code finally} blocks, that
+   * return's; otherwise at the bare {@code return;} that leads there if there is one (javac's CFG
+   * has no node for it), else at the method's closing brace.
+   */
+  private int target(
+      Block from,
+      Block to,
+      boolean thenEdge,
+      Map<Block, int[]> blockNodes,
+      ReturnThroughFinally returning) {
     if (to instanceof SpecialBlock special
         && special.getSpecialType() == SpecialBlock.SpecialBlockType.EXIT) {
-      return add(new Event.Return(new Value.Unknown()), exitPosition(from, thenEdge));
+      return returning != null
+          ? add(new Event.Return(returning.value()), returning.position())
+          : add(new Event.Return(new Value.Unknown()), exitPosition(from, thenEdge));
     }
     return blockNodes.get(to)[0];
   }
@@ -349,7 +410,7 @@ public final class CfgLowering {
   }
 
   /** Lowers one block into a chain of nodes; returns its first and last node. */
-  private int[] lowerBlock(Block block, ControlFlowGraph cfg) {
+  private int[] lowerBlock(Block block) {
     int first = -1;
     int last = -1;
     if (block instanceof ConditionalBlock) {
@@ -369,9 +430,18 @@ public final class CfgLowering {
       int id = add(new Event.Nop(), endOfMethod());
       return new int[] {id, id};
     }
+    ReturnThroughFinally through = null;
     for (Node node : block.getNodes()) {
       List<Event> lowered = new ArrayList<>();
-      lowerNode(node, lowered);
+      if (node instanceof ReturnNode ret && leavesThroughFinally(block)) {
+        through =
+            new ReturnThroughFinally(returnedValue(ret, lowered, true), position(ret.getTree()));
+        if (lowered.isEmpty()) {
+          lowered.add(new Event.Nop());
+        }
+      } else {
+        lowerNode(node, lowered);
+      }
       for (Event event : lowered) {
         int id = add(event, position(node.getTree()));
         if (first < 0) {
@@ -392,7 +462,17 @@ public final class CfgLowering {
       first = add(new Event.Nop(), position(located == null ? null : located.getTree()));
       last = first;
     }
+    if (through != null) {
+      returnsThroughFinally.put(last, through);
+    }
     return new int[] {first, last};
+  }
+
+  /** Whether a block ending in a {@code return} goes on to {@code finally} blocks, not the exit. */
+  private static boolean leavesThroughFinally(Block block) {
+    return block instanceof SingleSuccessorBlock single
+        && single.getSuccessor() != null
+        && !(single.getSuccessor() instanceof SpecialBlock);
   }
 
   private static Node firstNodeWithTree(Block block) {
@@ -425,17 +505,7 @@ public final class CfgLowering {
     } else if (node instanceof AssignmentNode assignment) {
       lowerAssignment(assignment, out);
     } else if (node instanceof ReturnNode ret) {
-      Value value = ret.getResult() == null ? new Value.Unknown() : value(ret.getResult());
-      if (value instanceof Value.Test test) {
-        // `return ret == 0;` tests the result right there: the test is where a code may be
-        // mistaken, so it is kept, in a flag that is then returned.
-        String flag = "$returned@" + ret.getUid();
-        out.add(new Event.Assign(flag, test));
-        value = new Value.Variable(flag);
-      } else if (value instanceof Value.Null || value instanceof Value.Truth) {
-        value = new Value.Unknown();
-      }
-      out.add(new Event.Return(value));
+      out.add(new Event.Return(returnedValue(ret, out, false)));
     } else if (isArithmetic(node)) {
       for (Node operand : node.getOperands()) {
         String variable = variable(operand);
@@ -449,6 +519,25 @@ public final class CfgLowering {
         out.add(new Event.PageUse(variable, "field " + access.getFieldName()));
       }
     }
+  }
+
+  /**
+   * The value a {@code return} gives back, with the events that compute it added to {@code out}.
+   * {@code return ret == 0;} tests the result right there: the test is where a code may be
+   * mistaken, so it is kept, in a flag that is then returned. A {@code return} that runs {@code
+   * finally} blocks first keeps a variable's value as it is when the statement runs, as Java does.
+   */
+  private Value returnedValue(ReturnNode ret, List<Event> out, boolean throughFinally) {
+    Value value = ret.getResult() == null ? new Value.Unknown() : value(ret.getResult());
+    String returned = "$returned@" + ret.getUid();
+    if (value instanceof Value.Test || (throughFinally && value instanceof Value.Variable)) {
+      out.add(new Event.Assign(returned, value));
+      return new Value.Variable(returned);
+    }
+    if (value instanceof Value.Null || value instanceof Value.Truth) {
+      return new Value.Unknown();
+    }
+    return value;
   }
 
   private void lowerCall(MethodInvocationNode call, List<Event> out) {
