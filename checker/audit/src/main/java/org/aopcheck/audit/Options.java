@@ -16,22 +16,20 @@ import java.util.List;
 record Options(List<Path> inputs, List<Path> classpath, boolean help) {
 
   static final String USAGE =
-      String.join(
-          "\n",
-          "usage: aopcheck [--classpath PATH[:PATH...]] DIR|FILE.java...",
-          "",
-          "Checks Java sources against the AOP_TRUNCATED_PAGE / AOP_WRITEPAGE_ACTIVATE protocol",
-          "with the aopcheck Error Prone plugin, and prints each finding as",
-          "  path:line: CheckName: message",
-          "followed by a count. The sources compile against the aopcheck annotations and the",
-          "reference VM, plus any --classpath entries. In a directory, every .java file is checked",
-          "except those under target/, src/test/ and nested Maven projects (folders with a"
-              + " pom.xml).",
-          "",
-          "  ./aopcheck samples    the bundled samples: the kernel's callers before the 2005 patch",
-          "                        and later kernel bugs, next to their fixed forms",
-          "",
-          "Exit status: 0 no finding, 1 findings, 2 usage or input error.");
+      """
+      usage: aopcheck [--classpath PATH[:PATH...]] DIR|FILE.java...
+
+      Checks Java sources against the AOP_TRUNCATED_PAGE / AOP_WRITEPAGE_ACTIVATE protocol
+      with the aopcheck Error Prone plugin, and prints each finding as
+        path:line: CheckName: message
+      followed by a count. The sources compile against the aopcheck annotations and the
+      reference VM, plus any --classpath entries. In a directory, every .java file is checked
+      except those under target/, src/test/ and nested Maven projects (folders with a pom.xml).
+
+        ./aopcheck samples    the bundled samples: the kernel's callers before the 2005 patch
+                              and later kernel bugs, next to their fixed forms
+
+      Exit status: 0 no finding, 1 findings, 2 usage or input error.""";
 
   static Options parse(String... args) throws UsageException {
     List<Path> inputs = new ArrayList<>();
@@ -46,7 +44,7 @@ record Options(List<Path> inputs, List<Path> classpath, boolean help) {
             throw new UsageException(
                 argument + " needs a value: a classpath such as lib/a.jar:lib/b.jar");
           }
-          for (String entry : args[++i].split(java.io.File.pathSeparator)) {
+          for (String entry : args[++i].split(java.io.File.pathSeparator, -1)) {
             if (!entry.isEmpty()) {
               classpath.add(Path.of(entry));
             }
