@@ -435,7 +435,7 @@ public final class PathAnalysis {
 
   private List<State> assign(Event.Assign assign, Position at, State state) {
     String variable = assign.variable();
-    String where = "when " + variable + " is reassigned at line " + at.line();
+    String where = "when it is reassigned at line " + at.line();
     Value value = assign.value();
     if (value instanceof Value.Constant constant) {
       return List.of(

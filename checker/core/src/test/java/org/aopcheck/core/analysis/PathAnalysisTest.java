@@ -456,7 +456,7 @@ class PathAnalysisTest {
               .get(0)
               .message()
               .startsWith(
-                  "page p unlocked again at line 4, but writepage at line 2 returned a negative"
+                  "page `p` unlocked again at line 4, but writepage at line 2 returned a negative"
                       + " error and had already unlocked it"),
           result.findings().get(0)::message);
     }
@@ -560,6 +560,26 @@ class PathAnalysisTest {
           .release(4, "p")
           .returnVariable(5, "ret");
       assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@1"), found(s.analyze()));
+    }
+
+    /** The message names the variable once, as code: "page `page`", never "page page". */
+    @Test
+    void reassigningAStalePageNamesTheVariableAsCode() {
+      Script s = Script.caller();
+      s.lookUp(1, "page", true)
+          .call(2, "ret", "page", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .assign(4, "page", UNKNOWN)
+          .label("done")
+          .release(5, "page")
+          .ret(6, constant(0));
+      AnalysisResult result = s.analyze();
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@4"), found(result));
+      assertEquals(
+          "page `page` is not released when it is reassigned at line 4, but readpage at line 2"
+              + " returned AOP_TRUNCATED_PAGE and the reference is still ours; release it once"
+              + " before looking the page up again",
+          result.findings().get(0).message());
     }
 
     @Test
