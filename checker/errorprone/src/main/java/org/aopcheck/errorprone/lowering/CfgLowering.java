@@ -384,6 +384,11 @@ public final class CfgLowering {
     for (Node node : block.getNodes()) {
       List<Event> lowered = new ArrayList<>();
       lowerNode(node, lowered);
+      if (lowered.isEmpty() && node instanceof MethodInvocationNode call && isDiscarded(call)) {
+        // A call statement that matters to no rule keeps a node at its position, so that the
+        // states there can be shown (the test-only state dump, docs/engine.md §7).
+        lowered.add(new Event.Nop());
+      }
       for (Event event : lowered) {
         int id = add(event, position(node.getTree()));
         if (first < 0) {
