@@ -456,7 +456,7 @@ class PathAnalysisTest {
               .get(0)
               .message()
               .startsWith(
-                  "page p unlocked again at line 4, but writepage at line 2 returned a negative"
+                  "page `p` unlocked again at line 4, but writepage at line 2 returned a negative"
                       + " error and had already unlocked it"),
           result.findings().get(0)::message);
     }
@@ -560,6 +560,26 @@ class PathAnalysisTest {
           .release(4, "p")
           .returnVariable(5, "ret");
       assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@1"), found(s.analyze()));
+    }
+
+    /** The message names the variable once, as code: "page `page`", never "page page". */
+    @Test
+    void reassigningAStalePageNamesTheVariableAsCode() {
+      Script s = Script.caller();
+      s.lookUp(1, "page", true)
+          .call(2, "ret", "page", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .assign(4, "page", UNKNOWN)
+          .label("done")
+          .release(5, "page")
+          .ret(6, constant(0));
+      AnalysisResult result = s.analyze();
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@4"), found(result));
+      assertEquals(
+          "page `page` is not released when it is reassigned at line 4, but readpage at line 2"
+              + " returned AOP_TRUNCATED_PAGE and the reference is still ours; release it once"
+              + " before looking the page up again",
+          result.findings().get(0).message());
     }
 
     @Test
@@ -685,5 +705,58 @@ class PathAnalysisTest {
       assertEquals(finding.key().check(), finding.check());
     }
     assertTrue(s.analyze().findings().stream().anyMatch(f -> f.key() == MessageKey.RESULT_IGNORED));
+  }
+
+  /** The read-only state dump (docs/engine.md §7) shows what the rules see. */
+  @Nested
+  class StateDumps {
+    private List<String> statesAtLine(Script s, int line) {
+      org.aopcheck.core.ir.MethodGraph graph = s.build();
+      StateDump dump = PathAnalysis.dumpStates(graph, AnalysisOptions.DEFAULT);
+      return graph.nodes().stream()
+          .filter(node -> node.position().line() == line)
+          .flatMap(node -> dump.statesAt(node.id()).stream())
+          .map(StateView::toString)
+          .toList();
+    }
+
+    @Test
+    void aTruncatedTestKeepsOnlyTheTruncatedState() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .release(4, "p")
+          .ret(5, constant(0))
+          .label("done")
+          .release(6, "p")
+          .returnVariable(7, "ret");
+      assertEquals(
+          List.of(
+              "p = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 2), owned,"
+                  + " stale since line 2; ret = TRUNCATED_PAGE (readpage at line 2); pending:"
+                  + " readpage at line 2"),
+          statesAtLine(s, 4));
+      assertEquals(
+          List.of(
+              "p = UNLOCKED_BY_CALLEE (readpage returned 0 at line 2), owned; ret = ZERO (readpage"
+                  + " at line 2)",
+              "p = UNLOCKED_BY_CALLEE (readpage returned a negative error at line 2), owned; ret ="
+                  + " NEGATIVE (readpage at line 2)"),
+          statesAtLine(s, 6));
+    }
+
+    @Test
+    void anUnreachableNodeHasNoState() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, ACTIVATE), "ret != AOP_WRITEPAGE_ACTIVATE", "done")
+          .unlock(4, "p")
+          .label("done")
+          .release(5, "p")
+          .returnVariable(6, "ret");
+      assertEquals(List.of(), statesAtLine(s, 4));
+    }
   }
 }
