@@ -14,25 +14,34 @@ import org.aopcheck.core.analysis.AnalysisOptions;
  *
  * @param maxStatesPerPoint {@code Aop:MaxStatesPerPoint}: the analysis' bound on states per point
  * @param stubs {@code Aop:Stubs}: stub files describing unannotated APIs
+ * @param codeConstants {@code Aop:CodeConstants}: fully qualified names of classes declaring the
+ *     {@code AOP_} constants, where {@code AopLegacyName} looks for its fix
  * @param injectFaultInMethod {@code Aop:InjectFaultInMethod}, for tests only: the name of a method
  *     whose analysis throws, to prove that an internal error never breaks a compile; or null
  * @param problems one-line messages for flags that could not be used (the defaults stand in);
  *     reported once per compilation as errors
  */
 public record AopConfig(
-    int maxStatesPerPoint, List<Path> stubs, String injectFaultInMethod, List<String> problems) {
+    int maxStatesPerPoint,
+    List<Path> stubs,
+    List<String> codeConstants,
+    String injectFaultInMethod,
+    List<String> problems) {
   static final String MAX_STATES_PER_POINT = "Aop:MaxStatesPerPoint";
   static final String STUBS = "Aop:Stubs";
+  static final String CODE_CONSTANTS = "Aop:CodeConstants";
   static final String INJECT_FAULT_IN_METHOD = "Aop:InjectFaultInMethod";
 
   /** The configuration without any flag. */
   public static final AopConfig DEFAULT =
-      new AopConfig(AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT, List.of(), null, List.of());
+      new AopConfig(
+          AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT, List.of(), List.of(), null, List.of());
 
   private static final Map<Map<String, String>, AopConfig> PARSED = new ConcurrentHashMap<>();
 
   public AopConfig {
     stubs = List.copyOf(stubs);
+    codeConstants = List.copyOf(codeConstants);
     problems = List.copyOf(problems);
   }
 
@@ -62,6 +71,7 @@ public record AopConfig(
   private static AopConfig parse(Map<String, String> flags) {
     int maxStates = AnalysisOptions.DEFAULT_MAX_STATES_PER_POINT;
     List<Path> stubs = new ArrayList<>();
+    List<String> codeConstants = new ArrayList<>();
     String fault = null;
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> flag : flags.entrySet()) {
@@ -87,6 +97,13 @@ public record AopConfig(
             }
           }
         }
+        case CODE_CONSTANTS -> {
+          for (String className : value.split(",", -1)) {
+            if (!className.isBlank()) {
+              codeConstants.add(className.trim());
+            }
+          }
+        }
         case INJECT_FAULT_IN_METHOD -> fault = value;
         default ->
             problems.add(
@@ -96,10 +113,12 @@ public record AopConfig(
                     + MAX_STATES_PER_POINT
                     + ", "
                     + STUBS
+                    + ", "
+                    + CODE_CONSTANTS
                     + ")");
       }
     }
-    return new AopConfig(maxStates, stubs, fault, problems);
+    return new AopConfig(maxStates, stubs, codeConstants, fault, problems);
   }
 
   private static Integer positiveInteger(String value) {

@@ -6,12 +6,15 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import org.aopcheck.core.Check;
+import org.aopcheck.core.analysis.AnalysisResult;
 import org.aopcheck.core.finding.Finding;
+import org.aopcheck.core.ir.Position;
 
 /**
  * The base of every dataflow check: a thin reporter. It asks {@link MethodAnalyses} for the shared
@@ -41,19 +44,46 @@ public abstract class AopDataflowChecker extends BugChecker implements MethodTre
     MethodAnalyses.Outcome outcome =
         MethodAnalyses.instance(state.context).analyse(method, state, config);
     if (outcome instanceof MethodAnalyses.Failure failure) {
-      if (failure.claimReport()) {
+      if (failure.claimNote()) {
         state.reportMatch(internalError(method, failure.error()));
       }
       return Description.NO_MATCH;
     }
-    for (Finding finding : ((MethodAnalyses.Analysed) outcome).result().findings(check)) {
-      DiagnosticPosition position =
-          finding.position().startOffset() >= 0
-              ? new SourceRange(finding.position().startOffset(), finding.position().endOffset())
-              : (JCTree) method;
-      state.reportMatch(buildDescription(position).setMessage(finding.message()).build());
+    AnalysisResult result = ((MethodAnalyses.Analysed) outcome).result();
+    if (result.abandoned().isPresent() && outcome.claimNote()) {
+      state.reportMatch(abandoned(method, result.abandoned().get()));
+    }
+    for (Finding finding : result.findings(check)) {
+      state.reportMatch(
+          buildDescription(diagnosticPosition(finding.position(), method))
+              .setMessage(finding.message())
+              .build());
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * One note for a method whose analysis was abandoned at its bound, whatever severity the checks
+   * are configured at: the findings may be incomplete, which a user must not mistake for "clean".
+   */
+  @SuppressWarnings("RestrictedApi") // a per-description severity is exactly what is needed here
+  private Description abandoned(MethodTree method, AnalysisResult.Abandonment abandonment) {
+    Position at = abandonment.position();
+    String message =
+        "aopcheck: analysis of "
+            + ASTHelpers.getSymbol(method).owner.getSimpleName()
+            + "."
+            + method.getName()
+            + " abandoned at line "
+            + at.line()
+            + " (more than "
+            + abandonment.maxStatesPerPoint()
+            + " states); findings in this method are incomplete; raise -XepOpt:"
+            + AopConfig.MAX_STATES_PER_POINT;
+    return buildDescription(diagnosticPosition(at, method))
+        .setMessage(message)
+        .overrideSeverity(SeverityLevel.WARNING)
+        .build();
   }
 
   /**
@@ -74,6 +104,13 @@ public abstract class AopDataflowChecker extends BugChecker implements MethodTre
         .setMessage(message)
         .overrideSeverity(SeverityLevel.WARNING)
         .build();
+  }
+
+  /** Where in the source an engine position is; the method itself if the position has no range. */
+  private static DiagnosticPosition diagnosticPosition(Position position, MethodTree method) {
+    return position.startOffset() >= 0
+        ? new SourceRange(position.startOffset(), position.endOffset())
+        : (JCTree) method;
   }
 
   /** A source range as a diagnostic position. */

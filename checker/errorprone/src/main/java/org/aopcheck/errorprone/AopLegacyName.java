@@ -101,9 +101,6 @@ import org.aopcheck.annotations.PageOperation;
 public final class AopLegacyName extends BugChecker
     implements IdentifierTreeMatcher, MemberSelectTreeMatcher, LiteralTreeMatcher {
 
-  /** The flag naming classes that declare the {@code AOP_} constants, comma-separated. */
-  public static final String CODE_CONSTANTS_FLAG = "Aop:CodeConstants";
-
   /** The name the 2005 patch replaced with {@code AOP_WRITEPAGE_ACTIVATE}. */
   static final String LEGACY_NAME = "WRITEPAGE_ACTIVATE";
 
@@ -114,10 +111,10 @@ public final class AopLegacyName extends BugChecker
     this(ErrorProneFlags.empty());
   }
 
-  /** Reads {@code -XepOpt:Aop:CodeConstants}. */
+  /** Reads {@code -XepOpt:Aop:CodeConstants} from the one configuration object. */
   @Inject
   public AopLegacyName(ErrorProneFlags flags) {
-    this.codeConstantClasses = flags.getListOrEmpty(CODE_CONSTANTS_FLAG);
+    this.codeConstantClasses = ImmutableList.copyOf(AopConfig.from(flags).codeConstants());
   }
 
   @Override
@@ -196,7 +193,7 @@ public final class AopLegacyName extends BugChecker
               hex(code),
               String.join(", ", searched),
               codeConstantClasses.isEmpty()
-                  ? "; name a class that declares it with -XepOpt:" + CODE_CONSTANTS_FLAG
+                  ? "; name a class that declares it with -XepOpt:" + AopConfig.CODE_CONSTANTS
                   : "");
       return buildDescription(tree).setMessage(message + why).build();
     }
@@ -351,10 +348,10 @@ public final class AopLegacyName extends BugChecker
       if (!(symbol instanceof ClassSymbol classSymbol)) {
         searched.add(
             String.format(
-                "(-XepOpt:%s=%s is not on the classpath)", CODE_CONSTANTS_FLAG, className));
+                "(-XepOpt:%s=%s is not on the classpath)", AopConfig.CODE_CONSTANTS, className));
         continue;
       }
-      searched.add(String.format("in %s (-XepOpt:%s)", className, CODE_CONSTANTS_FLAG));
+      searched.add(String.format("in %s (-XepOpt:%s)", className, AopConfig.CODE_CONSTANTS));
       Optional<VarSymbol> found = memberCodeConstant(classSymbol, code, state);
       if (found.isPresent()) {
         return found;

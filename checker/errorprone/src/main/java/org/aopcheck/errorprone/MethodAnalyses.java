@@ -26,16 +26,43 @@ import org.aopcheck.stubs.StubFileException;
  * for the current compilation unit. One instance lives in each javac {@link Context}.
  */
 final class MethodAnalyses {
-  /** What analysing one method gave. */
-  sealed interface Outcome permits Analysed, Failure {}
+  /**
+   * What analysing one method gave. A method may also get one note about the analysis itself (an
+   * internal error, an analysis abandoned at its bound), reported by whichever checker claims it
+   * first.
+   */
+  abstract static sealed class Outcome permits Analysed, Failure {
+    private boolean noteReported;
 
-  /** The analysis completed (or was abandoned at its bound, with no findings). */
-  record Analysed(AnalysisResult result) implements Outcome {}
+    /** True the first time only: the caller is the one checker that reports the method's note. */
+    boolean claimNote() {
+      if (noteReported) {
+        return false;
+      }
+      noteReported = true;
+      return true;
+    }
+  }
 
-  /** An internal error; {@code reported} makes sure only one checker reports it. */
-  static final class Failure implements Outcome {
+  /**
+   * The analysis ran: to its fixed point, or abandoned at its bound with the findings made so far
+   * (see {@link AnalysisResult#abandoned()}).
+   */
+  static final class Analysed extends Outcome {
+    private final AnalysisResult result;
+
+    Analysed(AnalysisResult result) {
+      this.result = result;
+    }
+
+    AnalysisResult result() {
+      return result;
+    }
+  }
+
+  /** An internal error. */
+  static final class Failure extends Outcome {
     private final Throwable error;
-    private boolean reported;
 
     Failure(Throwable error) {
       this.error = error;
@@ -43,15 +70,6 @@ final class MethodAnalyses {
 
     Throwable error() {
       return error;
-    }
-
-    /** True the first time only: the caller is the one checker that reports the failure. */
-    boolean claimReport() {
-      if (reported) {
-        return false;
-      }
-      reported = true;
-      return true;
     }
   }
 

@@ -79,4 +79,74 @@ class AopConfigTest {
         AopConfig.DEFAULT,
         AopConfig.from(ErrorProneFlags.fromMap(Map.of("NullAway:AnnotatedPackages", "org"))));
   }
+
+  @Test
+  void codeConstantsIsAFlagOfTheOneConfiguration() {
+    AopConfig config =
+        AopConfig.from(
+            ErrorProneFlags.fromMap(
+                Map.of("Aop:CodeConstants", "org.example.fs.Codes, ,org.example.Other")));
+    assertEquals(List.of(), config.problems());
+    assertEquals(List.of("org.example.fs.Codes", "org.example.Other"), config.codeConstants());
+    assertEquals(List.of(), AopConfig.DEFAULT.codeConstants());
+    String unknown =
+        AopConfig.from(ErrorProneFlags.fromMap(Map.of("Aop:CodeConstant", "x.Y")))
+            .problems()
+            .get(0);
+    assertTrue(unknown.contains("Aop:CodeConstants"), unknown);
+  }
+
+  /**
+   * The flag AopLegacyName's message recommends is accepted by a build running every check, and
+   * AopLegacyName reads it: with the class named, the finding no longer asks for the flag.
+   */
+  @Test
+  void codeConstantsIsAcceptedWithEveryCheckOn() {
+    Map<String, String> sources =
+        ErrorProneConventionsTest.apiAnd(
+            "codes/KernelCodes.java",
+            """
+            package codes;
+
+            public final class KernelCodes {
+              public static final int AOP_WRITEPAGE_ACTIVATE = 0x80000;
+
+              private KernelCodes() {}
+            }
+            """);
+    sources.put(
+        "test/Pageout.java",
+        """
+        package test;
+
+        class Pageout {
+          boolean activate(api.Ops ops, api.Pg page, api.Wbc wbc) {
+            int ret = ops.writepage(page, wbc);
+            if (ret == 0x80000) {
+              page.unlock();
+            }
+            return ret == 0x80000;
+          }
+        }
+        """);
+    String everyCheck = Javac.allDataflowChecksAt("ERROR") + " -Xep:AopLegacyName:WARN";
+    Javac.Result without = Javac.compile(sources, everyCheck);
+    assertTrue(without.success(), without.output());
+    assertTrue(
+        without.messages(javax.tools.Diagnostic.Kind.WARNING).stream()
+            .anyMatch(m -> m.contains("with -XepOpt:Aop:CodeConstants")),
+        without.output());
+
+    Javac.Result with =
+        Javac.compile(sources, everyCheck + " -XepOpt:Aop:CodeConstants=codes.KernelCodes");
+    assertTrue(with.success(), with.output());
+    assertEquals(List.of(), with.messages(javax.tools.Diagnostic.Kind.ERROR), with.output());
+    List<String> legacy =
+        with.messages(javax.tools.Diagnostic.Kind.WARNING).stream()
+            .filter(m -> m.contains("[AopLegacyName]"))
+            .toList();
+    assertFalse(legacy.isEmpty(), with.output());
+    assertTrue(
+        legacy.stream().noneMatch(m -> m.contains("-XepOpt:Aop:CodeConstants")), with.output());
+  }
 }

@@ -1,5 +1,11 @@
 package org.aopcheck.errorprone;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class AopResultIgnoredTest {
@@ -118,5 +124,55 @@ class AopResultIgnoredTest {
             }
             """)
         .doTest();
+  }
+
+  /**
+   * One mistake, one finding: with every check on, a discarded result is only AopResultIgnored, not
+   * also AopPageLeftLocked for the ACTIVATE path or AopDoubleUnlock for the TRUNCATED path, which
+   * are what keeping the result would have shown. The same code with the result kept and not tested
+   * still reports the page left locked.
+   */
+  @Test
+  void discardedResultIsTheOnlyFindingWithEveryCheckOn() {
+    Map<String, String> sources =
+        ErrorProneConventionsTest.apiAnd(
+            "Writeback.java",
+            """
+            import api.*;
+
+            class Writeback {
+              void write(Ops ops, Cache cache, Wbc wbc) {
+                Pg page = cache.findLock(0);
+                ops.writepage(page, wbc);
+                page.release();
+              }
+
+              void prepare(Ops ops, Cache cache, Object file) {
+                Pg page = cache.findLock(0);
+                ops.prepareWrite(file, page, 0, 1);
+                page.unlock();
+                page.release();
+              }
+
+              int kept(Ops ops, Cache cache, Wbc wbc) {
+                Pg page = cache.findLock(0);
+                int ret = ops.writepage(page, wbc);
+                page.release();
+                return ret < 0 ? ret : 0;
+              }
+            }
+            """);
+    Javac.Result result = Javac.compile(sources, Javac.allDataflowChecksAt("WARN"));
+    assertTrue(result.success(), result.output());
+    List<String> findings =
+        result.diagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
+            .map(d -> d.getLineNumber() + " " + d.getMessage(null).replaceAll("(?s)\\] .*", "]"))
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of("12 [AopResultIgnored]", "21 [AopPageLeftLocked]", "6 [AopResultIgnored]"),
+        findings,
+        result.output());
   }
 }

@@ -200,29 +200,6 @@ class ErrorProneConventionsTest {
     assertEquals(apiMethods + 3, MethodAnalyses.ANALYSES.get() - before);
   }
 
-  @Test
-  void theBoundOnStatesIsAFlag() {
-    String source =
-        """
-        import api.*;
-
-        class Writeback {
-          int writeback(Ops ops, Pg page, Wbc wbc) {
-            int ret = ops.writepage(page, wbc);
-            if (ret != 0) {
-              page.unlock();
-            }
-            return 0;
-          }
-        }
-        """;
-    InlineApi.helper(AopDoubleUnlock.class, getClass())
-        .setArgs("-XepOpt:Aop:MaxStatesPerPoint=1")
-        .addSourceLines("Writeback.java", source)
-        .expectNoDiagnostics()
-        .doTest();
-  }
-
   static Map<String, String> apiAnd(String path, String source) {
     Map<String, String> sources = new LinkedHashMap<>(InlineApi.sources());
     sources.put(path, source);

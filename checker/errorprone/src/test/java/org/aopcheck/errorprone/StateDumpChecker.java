@@ -71,7 +71,7 @@ public final class StateDumpChecker extends BugChecker implements MethodTreeMatc
   private static String describe(
       StateDump dump, MethodGraph graph, MethodInvocationTree marker, VisitorState state) {
     if (!dump.result().complete()) {
-      return "the analysis was abandoned: " + dump.result().abandonedBecause();
+      return "the analysis was abandoned: " + dump.result().abandoned().orElseThrow().describe();
     }
     int start = ASTHelpers.getStartPosition(marker);
     Set<String> states = new LinkedHashSet<>();

@@ -65,9 +65,8 @@ class StateDumpTest {
             dump(
                 """
                 1 state:
-                  err = TRUNCATED_PAGE (readpage at line 9); page = UNLOCKED_BY_CALLEE (readpage\
-                 returned AOP_TRUNCATED_PAGE at line 9), owned, stale since line 9; pending:\
-                 readpage at line 9"""))
+                  page = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 9), owned,\
+                 stale since line 9; pending: readpage at line 9"""))
         .expectErrorMessage(
             "other",
             dump(
@@ -132,17 +131,16 @@ class StateDumpTest {
                 """
                 2 states:
                   (nothing known)
-                  err = TRUNCATED_PAGE (readpage at line 11); page = UNLOCKED_BY_CALLEE (readpage\
-                 returned AOP_TRUNCATED_PAGE at line 11), owned, stale since line 11, released at\
-                 line 13; retrying"""))
+                  page = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 11), owned,\
+                 stale since line 11, released at line 13; retrying"""))
         .expectErrorMessage(
             "leaked",
             dump(
                 """
                 2 states:
                   (nothing known)
-                  err = TRUNCATED_PAGE (readpage at line 26); page = UNLOCKED_BY_CALLEE (readpage\
-                 returned AOP_TRUNCATED_PAGE at line 26), owned, stale since line 26; retrying"""))
+                  page = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 26), owned,\
+                 stale since line 26; retrying"""))
         .doTest();
   }
 
@@ -185,9 +183,8 @@ class StateDumpTest {
             dump(
                 """
                 1 state:
-                  err = TRUNCATED_PAGE (readpage at line 8); page = UNLOCKED_BY_CALLEE (readpage\
-                 returned AOP_TRUNCATED_PAGE at line 8), owned, stale since line 8; truncated = true;\
-                 pending: readpage at line 8"""))
+                  page = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 8), owned,\
+                 stale since line 8; pending: readpage at line 8"""))
         .expectErrorMessage("impossible", dump("no state reaches this call"))
         .doTest();
   }

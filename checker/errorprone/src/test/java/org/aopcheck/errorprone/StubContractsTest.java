@@ -115,4 +115,25 @@ class StubContractsTest {
         stubErrors.get(0).contains(stub + ":14: unknown annotation @Unlock"), stubErrors.get(0));
     assertFalse(stubErrors.get(0).contains("\n"), stubErrors.get(0));
   }
+
+  /**
+   * {@code -XepOpt:Aop:Stubs=stubs} is resolved against the directory the compiler runs in (for
+   * Maven, where {@code mvn} was started): a missing folder is one error saying "file or folder"
+   * and where it was looked for.
+   */
+  @Test
+  void missingRelativeStubFolderShowsTheResolvedPath() {
+    Javac.Result result =
+        Javac.compile(
+            Map.of("lib/LibOps.java", LIBRARY, "lib/LibPage.java", PAGE, "Caller.java", CALLER),
+            Javac.allDataflowChecksAt("ERROR") + " -XepOpt:Aop:Stubs=no-such-stubs");
+    assertFalse(result.success());
+    assertEquals(
+        List.of(
+            "aopcheck: bad stub file no-such-stubs: no such stub file or folder (looked for "
+                + Path.of("no-such-stubs").toAbsolutePath()
+                + ")"),
+        result.messages(Diagnostic.Kind.ERROR),
+        result.output());
+  }
 }

@@ -122,7 +122,15 @@ public final class StubContracts {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new StubFileException(file.toString(), "no such stub file");
+      // A relative path is resolved against the directory the compiler was started in (for Maven,
+      // where `mvn` ran, not the module): show where it was looked for.
+      Path resolved = file.toAbsolutePath().normalize();
+      throw new StubFileException(
+          file.toString(),
+          "no such stub file or folder"
+              + (resolved.toString().equals(file.toString())
+                  ? ""
+                  : " (looked for " + resolved + ")"));
     } catch (AccessDeniedException e) {
       throw new StubFileException(file.toString(), "cannot read stub file: permission denied");
     } catch (CharacterCodingException e) {

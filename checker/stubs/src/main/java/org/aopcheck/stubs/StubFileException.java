@@ -8,8 +8,8 @@ import java.util.OptionalInt;
  *
  * <p>The message is one line, {@code FILE:LINE: problem} ({@code stubs/ext4.astub:12: unknown
  * annotation @Unlock (did you mean @Unlocks?)}), or {@code FILE: problem} where the problem is the
- * file itself ({@code stubs/ext4.astub: no such stub file}). Tools print it as it is, without a
- * stack trace.
+ * file itself ({@code stubs/ext4.astub: no such stub file or folder (looked for
+ * /home/me/project/stubs/ext4.astub)}). Tools print it as it is, without a stack trace.
  */
 public final class StubFileException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -56,8 +56,13 @@ class StubFileErrorsTest {
         assertThrows(
             StubFileException.class,
             () -> StubContracts.load(List.of(folder.relativize(stubs).resolve("ext4.astub"))));
-    // Relative to the working directory, as given: here it does not exist.
-    assertEquals("stubs/ext4.astub: no such stub file", e.getMessage());
+    // Relative to the working directory, as given: here it does not exist, and the message says
+    // where it was looked for.
+    assertEquals(
+        "stubs/ext4.astub: no such stub file or folder (looked for "
+            + Path.of("stubs/ext4.astub").toAbsolutePath()
+            + ")",
+        e.getMessage());
 
     e = assertThrows(StubFileException.class, () -> StubContracts.load(List.of(stubs)));
     assertEquals(
@@ -74,8 +79,25 @@ class StubFileErrorsTest {
       Path missing = folder.resolve("missing.astub");
       StubFileException e =
           assertThrows(StubFileException.class, () -> StubContracts.load(List.of(missing)));
-      assertEquals(missing + ": no such stub file", e.getMessage());
+      assertEquals(missing + ": no such stub file or folder", e.getMessage());
       assertEquals(OptionalInt.empty(), e.line());
+    }
+
+    /**
+     * {@code -XepOpt:Aop:Stubs=stubs} names a folder relative to where the compiler runs, which in
+     * a multi-module Maven build is not the module: the message says "file or folder" and shows the
+     * absolute path that was looked for.
+     */
+    @Test
+    void aRelativeFolderThatDoesNotExistShowsWhereItWasLookedFor() {
+      StubFileException e =
+          assertThrows(
+              StubFileException.class, () -> StubContracts.load(List.of(Path.of("no-such-stubs"))));
+      Path resolved = Path.of("").toAbsolutePath().resolve("no-such-stubs");
+      assertEquals(
+          "no-such-stubs: no such stub file or folder (looked for " + resolved + ")",
+          e.getMessage());
+      assertEquals("no-such-stubs", e.file());
     }
 
     @Test

@@ -81,6 +81,32 @@ public sealed interface Fact {
           lock, lockCause, false, stale, firstReleaseSinceStale, redirtied, staleUseReported);
     }
 
+    /**
+     * What the end of the method still checks of a page no event will touch again: that an owned
+     * page an operation's outcome left locked was unlocked, and that an owned stale page was
+     * released. Null when it owes nothing; everything else about it is forgotten, so that paths
+     * differing only in a finished page's history merge.
+     */
+    PageFact owedAtEnd() {
+      if (!owned) {
+        return null;
+      }
+      boolean leftLocked =
+          lock == Lock.LOCKED && lockCause != null && lockCause.kind() == Cause.Kind.OUTCOME;
+      boolean unreleased = stale != null && firstReleaseSinceStale == null;
+      if (!leftLocked && !unreleased) {
+        return null;
+      }
+      return new PageFact(
+          leftLocked ? lock : Lock.UNKNOWN,
+          leftLocked ? lockCause : null,
+          true,
+          unreleased ? stale : null,
+          null,
+          false,
+          false);
+    }
+
     PageFact withStaleUseReported() {
       return new PageFact(lock, lockCause, owned, stale, firstReleaseSinceStale, redirtied, true);
     }

@@ -38,8 +38,10 @@ import org.aopcheck.core.ir.Value;
  * point gets a state it does not already hold. At an operation call a state splits into one state
  * per outcome the contract allows, so the result's value and the page's lock stay correlated;
  * branches on the result then drop the states that cannot take them. States are compared without
- * their trace, so loops reach a fixed point; a point holding more than {@link
- * AnalysisOptions#maxStatesPerPoint()} states abandons the method with no finding.
+ * their trace, so loops reach a fixed point. Before a state enters a point, what no later event can
+ * read is forgotten ({@link Liveness}), so states that differ only in finished business merge; a
+ * point holding more than {@link AnalysisOptions#maxStatesPerPoint()} states abandons the method,
+ * keeping the findings made so far, and says where ({@link AnalysisResult#abandonment()}).
  *
  * <p>Rules fire inside the transfer function, on the state that reaches the event, and are recorded
  * once per check and position.
@@ -47,6 +49,7 @@ import org.aopcheck.core.ir.Value;
 public final class PathAnalysis {
   private final MethodGraph graph;
   private final Loops loops;
+  private final Liveness liveness;
   private final MethodContract self;
   private final AnalysisOptions options;
   private final List<Map<State, State>> statesAt;
@@ -60,14 +63,18 @@ public final class PathAnalysis {
   private static final class TooManyStates extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TooManyStates(String message) {
-      super(message, null, false, false);
+    private final transient AnalysisResult.Abandonment abandonment;
+
+    TooManyStates(AnalysisResult.Abandonment abandonment) {
+      super(null, null, false, false);
+      this.abandonment = abandonment;
     }
   }
 
   private PathAnalysis(MethodGraph graph, AnalysisOptions options) {
     this.graph = graph;
     this.loops = Loops.of(graph);
+    this.liveness = Liveness.of(graph, loops);
     this.self = graph.contract();
     this.options = options;
     this.statesAt = new ArrayList<>(graph.nodes().size());
@@ -109,7 +116,9 @@ public final class PathAnalysis {
         transfer(graph.node(work.node()), work.state());
       }
     } catch (TooManyStates e) {
-      return new AnalysisResult(graph.methodName(), List.of(), e.getMessage(), statesVisited);
+      // What was found so far is sound (the complete analysis finds it too), only not all.
+      return new AnalysisResult(
+          graph.methodName(), new ArrayList<>(findings.values()), e.abandonment, statesVisited);
     }
     return new AnalysisResult(
         graph.methodName(), new ArrayList<>(findings.values()), null, statesVisited);
@@ -132,21 +141,88 @@ public final class PathAnalysis {
   }
 
   private void enqueue(int node, State state) {
+    State next = forget(node, state);
     Map<State, State> seen = statesAt.get(node);
-    if (seen.containsKey(state)) {
+    State existing = seen.get(next);
+    if (existing != null) {
+      if (existing.hasSettledAllOf(next)) {
+        return;
+      }
+      // The same state with more settled truncations: join them and go on with the union.
+      next = existing.withSettledOf(next);
+      seen.put(next, next);
+      worklist.add(new Work(node, next));
       return;
     }
     if (seen.size() >= options.maxStatesPerPoint()) {
       throw new TooManyStates(
-          "more than "
-              + options.maxStatesPerPoint()
-              + " states at line "
-              + graph.node(node).position().line()
-              + " of "
-              + graph.methodName());
+          new AnalysisResult.Abandonment(graph.node(node).position(), options.maxStatesPerPoint()));
     }
-    seen.put(state, state);
-    worklist.add(new Work(node, state));
+    seen.put(next, next);
+    worklist.add(new Work(node, next));
+  }
+
+  /**
+   * Forgets what no event from {@code node} on can read, so that states differing only there merge
+   * (straight-line code with many calls stays small): the fact of an int or flag that is not live;
+   * of a page no event touches again, all but what the method's end checks ({@link
+   * PageFact#owedAtEnd}); and a pending truncation that nothing can retry or pass on any more is
+   * settled, to be reported at whatever exit the path reaches.
+   */
+  private State forget(int node, State state) {
+    Map<String, Fact> facts = new HashMap<>(state.facts());
+    for (Map.Entry<String, Fact> entry : state.facts().entrySet()) {
+      String variable = entry.getKey();
+      if (entry.getValue() instanceof PageFact page) {
+        if (!variable.equals(graph.pageParameter()) && !liveness.isMentionedFrom(node, variable)) {
+          PageFact owed = page.owedAtEnd();
+          if (owed == null) {
+            facts.remove(variable);
+          } else {
+            facts.put(variable, owed);
+          }
+        }
+      } else if (!liveness.isLive(node, variable)) {
+        facts.remove(variable);
+      }
+    }
+    State next = state.withFacts(facts);
+    for (Map.Entry<Integer, PendingTruncation> entry : state.pending().entrySet()) {
+      int callNode = entry.getKey();
+      if (isSettled(node, callNode, entry.getValue(), facts)) {
+        // A best-effort method may give the page up: nothing to report at its exits.
+        next =
+            self.bestEffort()
+                ? next.withoutPending(p -> p.origin().callNode() == callNode)
+                : next.settle(callNode);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Whether nothing from {@code node} on can resolve or change a pending truncation: its call is
+   * not reached again, no loop goes back (a retry), no look-up or new page in its page variable
+   * follows, and no variable holds its result (to be tested, passed on or returned).
+   */
+  private boolean isSettled(
+      int node, int callNode, PendingTruncation pending, Map<String, Fact> facts) {
+    if (liveness.reaches(node, callNode) || liveness.reachesBackEdge(node)) {
+      return false;
+    }
+    if (pending.page() == null
+        ? liveness.reachesLookUp(node)
+        : liveness.isMentionedFrom(node, pending.page())) {
+      return false;
+    }
+    for (Fact fact : facts.values()) {
+      if (fact instanceof IntFact value
+          && value.origin() != null
+          && value.origin().callNode() == callNode) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void forward(Node node, State state) {
@@ -206,10 +282,13 @@ public final class PathAnalysis {
   }
 
   private void report(MessageKey key, Position position, State state, Object... arguments) {
+    report(key, position, state.trace(), arguments);
+  }
+
+  private void report(MessageKey key, Position position, Trace trace, Object... arguments) {
     List<Object> identity =
         List.of(key.check(), position.line(), position.column(), position.startOffset());
-    findings.putIfAbsent(
-        identity, Finding.of(key, position, List.of(arguments), state.trace().steps()));
+    findings.putIfAbsent(identity, Finding.of(key, position, List.of(arguments), trace.steps()));
   }
 
   // ---------------------------------------------------------------- transfer, one method per event
@@ -283,7 +362,8 @@ public final class PathAnalysis {
     MethodContract contract = call.contract();
     OperationContract operation = contract.operation().orElse(null);
     String name = operation != null ? operation.name() : call.callee();
-    if (call.result() == null && contract.returnsCodes() && !self.bestEffort()) {
+    boolean resultIgnored = call.result() == null && contract.returnsCodes() && !self.bestEffort();
+    if (resultIgnored) {
       report(
           MessageKey.RESULT_IGNORED,
           at,
@@ -311,6 +391,13 @@ public final class PathAnalysis {
     }
     Set<IntAtom> possible = EnumSet.noneOf(IntAtom.class);
     outcomes.forEach(o -> possible.add(IntAtom.of(o)));
+    if (resultIgnored) {
+      // One mistake, one finding: the discarded result is it. The paths on which the call returns
+      // a positive code (the page left locked after ACTIVATE, unlocked by the callee after
+      // TRUNCATED) are what AopResultIgnored reports, so they are not followed for more findings.
+      outcomes = EnumSet.copyOf(outcomes);
+      outcomes.removeIf(o -> o.code().isPresent());
+    }
 
     List<State> result = new ArrayList<>();
     for (Outcome outcome : outcomes) {
@@ -341,7 +428,7 @@ public final class PathAnalysis {
         next = next.with(call.page(), page);
       }
       if (outcome == Outcome.TRUNCATED_PAGE && call.result() != null) {
-        // A discarded result is AopResultIgnored's finding; not also an unhandled truncation.
+        // A discarded result in a @BestEffort method may give the page up: nothing is pending.
         next = next.withPending(nodeId, new PendingTruncation(origin, call.page(), null));
       }
       result.add(next);
@@ -568,18 +655,25 @@ public final class PathAnalysis {
     }
     if (!self.bestEffort()) {
       for (PendingTruncation pending : state.pending().values()) {
-        Origin origin = pending.origin();
-        Origin.Test test = pending.firstTest();
-        report(
-            MessageKey.TRUNCATED_PAGE_NOT_RETRIED,
-            test != null ? test.position() : origin.callPosition(),
-            state,
-            origin.operation(),
-            origin.callPosition().line(),
-            test != null ? " " + test.clause() : "",
-            at.line());
+        reportNotRetried(pending, at, state.trace());
+      }
+      for (State.SettledTruncation settled : state.settled().values()) {
+        reportNotRetried(settled.truncation(), at, settled.trace());
       }
     }
+  }
+
+  private void reportNotRetried(PendingTruncation pending, Position exit, Trace trace) {
+    Origin origin = pending.origin();
+    Origin.Test test = pending.firstTest();
+    report(
+        MessageKey.TRUNCATED_PAGE_NOT_RETRIED,
+        test != null ? test.position() : origin.callPosition(),
+        trace,
+        origin.operation(),
+        origin.callPosition().line(),
+        test != null ? " " + test.clause() : "",
+        exit.line());
   }
 
   /** A result that may be a code is returned to the caller: allowed only if declared. */

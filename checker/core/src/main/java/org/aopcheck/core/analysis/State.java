@@ -11,7 +11,7 @@ import org.aopcheck.core.ir.Position;
 /**
  * One abstract state of the path-sensitive analysis: the facts of one family of paths. States are
  * immutable; two states are equal when their facts and pending truncations are, whatever their
- * traces, so a program point holds a finite set of them.
+ * traces and settled truncations, so a program point holds a finite set of them.
  */
 final class State {
   /**
@@ -24,11 +24,29 @@ final class State {
    */
   record PendingTruncation(Origin origin, String page, Origin.Test firstTest) {}
 
-  static final State INITIAL = new State(Map.of(), Map.of(), false, Trace.EMPTY);
+  /**
+   * A pending truncation that nothing after this point can retry or pass on any more (the call is
+   * not reached again, no loop goes back, no variable holds its result, its page variable is not
+   * touched again): every exit the path reaches reports it.
+   *
+   * @param truncation the truncation
+   * @param trace the path up to where it became settled, for the finding
+   */
+  record SettledTruncation(PendingTruncation truncation, Trace trace) {}
+
+  static final State INITIAL = new State(Map.of(), Map.of(), false, Map.of(), Trace.EMPTY);
 
   private final Map<String, Fact> facts;
   private final Map<Integer, PendingTruncation> pending;
   private final boolean retrying;
+
+  /**
+   * Settled truncations, by call node. Not part of the state's identity: nothing but an exit reads
+   * them, so states that differ only here merge (their settled truncations joined) instead of
+   * multiplying with every call a method makes.
+   */
+  private final Map<Integer, SettledTruncation> settled;
+
   private final Trace trace;
   private final int hash;
 
@@ -36,10 +54,12 @@ final class State {
       Map<String, Fact> facts,
       Map<Integer, PendingTruncation> pending,
       boolean retrying,
+      Map<Integer, SettledTruncation> settled,
       Trace trace) {
     this.facts = facts;
     this.pending = pending;
     this.retrying = retrying;
+    this.settled = settled;
     this.trace = trace;
     this.hash = Objects.hash(facts, pending, retrying);
   }
@@ -53,7 +73,7 @@ final class State {
   }
 
   State withRetrying(boolean value) {
-    return value == retrying ? this : new State(facts, pending, value, trace);
+    return value == retrying ? this : new State(facts, pending, value, settled, trace);
   }
 
   Fact fact(String variable) {
@@ -83,13 +103,25 @@ final class State {
     } else {
       copy.put(variable, fact);
     }
-    return new State(Collections.unmodifiableMap(copy), pending, retrying, trace);
+    return new State(Collections.unmodifiableMap(copy), pending, retrying, settled, trace);
+  }
+
+  /** This state with its facts replaced by {@code newFacts}. */
+  State withFacts(Map<String, Fact> newFacts) {
+    return newFacts.equals(facts)
+        ? this
+        : new State(
+            Collections.unmodifiableMap(new HashMap<>(newFacts)),
+            pending,
+            retrying,
+            settled,
+            trace);
   }
 
   State withPending(int callNode, PendingTruncation truncation) {
     Map<Integer, PendingTruncation> copy = new HashMap<>(pending);
     copy.put(callNode, truncation);
-    return new State(facts, Collections.unmodifiableMap(copy), retrying, trace);
+    return new State(facts, Collections.unmodifiableMap(copy), retrying, settled, trace);
   }
 
   State withoutPending(Predicate<PendingTruncation> resolved) {
@@ -98,11 +130,43 @@ final class State {
     }
     Map<Integer, PendingTruncation> copy = new HashMap<>(pending);
     copy.values().removeIf(resolved);
-    return new State(facts, Collections.unmodifiableMap(copy), retrying, trace);
+    return new State(facts, Collections.unmodifiableMap(copy), retrying, settled, trace);
+  }
+
+  Map<Integer, SettledTruncation> settled() {
+    return settled;
+  }
+
+  /** This state with the pending truncation of {@code callNode} moved to the settled ones. */
+  State settle(int callNode) {
+    PendingTruncation truncation = pending.get(callNode);
+    Map<Integer, PendingTruncation> stillPending = new HashMap<>(pending);
+    stillPending.remove(callNode);
+    Map<Integer, SettledTruncation> copy = new HashMap<>(settled);
+    copy.putIfAbsent(callNode, new SettledTruncation(truncation, trace));
+    return new State(
+        facts,
+        Collections.unmodifiableMap(stillPending),
+        retrying,
+        Collections.unmodifiableMap(copy),
+        trace);
+  }
+
+  /** Whether this state has settled every truncation {@code other} has. */
+  boolean hasSettledAllOf(State other) {
+    return settled.keySet().containsAll(other.settled.keySet());
+  }
+
+  /** This state with the settled truncations of {@code other} joined to its own. */
+  State withSettledOf(State other) {
+    Map<Integer, SettledTruncation> copy = new HashMap<>(other.settled);
+    copy.putAll(settled);
+    return new State(facts, pending, retrying, Collections.unmodifiableMap(copy), trace);
   }
 
   State step(Position position, String description) {
-    return new State(facts, pending, retrying, trace.plus(new PathStep(position, description)));
+    return new State(
+        facts, pending, retrying, settled, trace.plus(new PathStep(position, description)));
   }
 
   @Override

@@ -403,10 +403,22 @@ public final class CfgLowering {
       }
     }
     if (first < 0) {
-      first = add(new Event.Nop(), position(method));
+      // Nothing that matters, but the node is where the block's code is (a join, a test's
+      // operands), so that what is said about the point (an abandoned analysis) names its line.
+      Node located = firstNodeWithTree(block);
+      first = add(new Event.Nop(), position(located == null ? null : located.getTree()));
       last = first;
     }
     return new int[] {first, last};
+  }
+
+  private static Node firstNodeWithTree(Block block) {
+    for (Node node : block.getNodes()) {
+      if (node.getTree() != null) {
+        return node;
+      }
+    }
+    return null;
   }
 
   /** The node whose value a conditional block tests: the last node of its only predecessor. */
