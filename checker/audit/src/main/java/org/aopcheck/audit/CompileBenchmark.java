@@ -28,7 +28,13 @@ public final class CompileBenchmark {
       switch (args[i]) {
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-        default -> inputs.add(Path.of(args[i]));
+        default -> {
+          for (String input : args[i].split(",", -1)) {
+            if (!input.isEmpty()) {
+              inputs.add(Path.of(input));
+            }
+          }
+        }
       }
     }
     List<Path> sources = SourceTree.javaFiles(inputs);
@@ -44,7 +50,8 @@ public final class CompileBenchmark {
     for (int round = -warmups; round < iterations; round++) {
       // Round-robin, so that drift in the machine's speed hits every configuration alike.
       for (ErrorProneRun.Plugins plugins : ErrorProneRun.Plugins.values()) {
-        long nanoseconds = ErrorProneRun.compile(sources, List.of(), plugins).nanoseconds();
+        long nanoseconds =
+            ErrorProneRun.compile(sources, ErrorProneRun.Settings.DEFAULT, plugins).nanoseconds();
         if (round >= 0) {
           samples.get(plugins)[round] = nanoseconds;
         }

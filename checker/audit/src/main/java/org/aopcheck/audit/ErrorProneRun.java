@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,8 +39,16 @@ final class ErrorProneRun {
   private static final Pattern ERROR_PRONE_MESSAGE =
       Pattern.compile("^\\[(\\w+)\\] (.*?)(?:\\s*\\(see [^)]*\\))?\\s*$", Pattern.DOTALL);
 
-  /** The findings of one run, and the compile errors that kept it from checking everything. */
-  record Result(List<Finding> findings, List<String> compileErrors) {}
+  /**
+   * The findings of one run; aopcheck's own notes (an analysis abandoned, an internal error), which
+   * are not findings; and the compile errors that kept it from checking everything.
+   */
+  record Result(List<Finding> findings, List<String> notes, List<String> compileErrors) {}
+
+  /** What to check besides the sources: classpath, stub files and checks to leave out. */
+  record Settings(List<Path> extraClasspath, List<Path> stubs, Set<String> disabledChecks) {
+    static final Settings DEFAULT = new Settings(List.of(), List.of(), Set.of());
+  }
 
   private ErrorProneRun() {}
 
@@ -56,15 +65,15 @@ final class ErrorProneRun {
   /** The diagnostics of one compile and the time javac took to run it. */
   record Compilation(List<Diagnostic<? extends JavaFileObject>> diagnostics, long nanoseconds) {}
 
-  static Result check(List<Path> sources, List<Path> extraClasspath) {
-    return collect(compile(sources, extraClasspath, Plugins.AOPCHECK).diagnostics());
+  static Result check(List<Path> sources, Settings settings) {
+    return collect(compile(sources, settings, Plugins.AOPCHECK).diagnostics());
   }
 
   /**
    * Compiles {@code sources} against the annotations, the reference VM and {@code extraClasspath}.
    * Only javac's own work is timed: setting up the file manager and the task is not.
    */
-  static Compilation compile(List<Path> sources, List<Path> extraClasspath, Plugins plugins) {
+  static Compilation compile(List<Path> sources, Settings settings, Plugins plugins) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path outputDirectory = createTemporaryDirectory();
@@ -73,11 +82,11 @@ final class ErrorProneRun {
       List<String> options = new ArrayList<>();
       options.addAll(List.of("-d", outputDirectory.toString(), "-proc:none", "-implicit:none"));
       options.addAll(List.of("-encoding", "UTF-8", "-Xmaxwarns", "1000000", "-Xmaxerrs", "1000"));
-      options.addAll(List.of("-classpath", joinPaths(classpathFor(extraClasspath))));
+      options.addAll(List.of("-classpath", joinPaths(classpathFor(settings.extraClasspath()))));
       if (plugins != Plugins.NONE) {
         options.addAll(List.of("-processorpath", System.getProperty("java.class.path")));
         options.addAll(List.of("-XDcompilePolicy=simple", "--should-stop=ifError=FLOW"));
-        options.add(errorProneOption(plugins == Plugins.AOPCHECK ? checkNames() : List.of()));
+        options.add(errorProneOption(plugins == Plugins.AOPCHECK ? settings : null));
       }
       JavaCompiler.CompilationTask task =
           javac.getTask(
@@ -107,47 +116,102 @@ final class ErrorProneRun {
         .toList();
   }
 
-  private static String errorProneOption(List<String> enabledChecks) {
+  /**
+   * Error Prone's option: only aopcheck's checks, as warnings; none at all when settings is null.
+   */
+  private static String errorProneOption(Settings settings) {
     StringBuilder option = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
-    for (String check : enabledChecks) {
-      option.append(" -Xep:").append(check).append(":WARN");
+    if (settings == null) {
+      return option.toString();
+    }
+    for (String check : checkNames()) {
+      if (!settings.disabledChecks().contains(check)) {
+        option.append(" -Xep:").append(check).append(":WARN");
+      }
+    }
+    if (!settings.stubs().isEmpty()) {
+      option
+          .append(" -XepOpt:Aop:Stubs=")
+          .append(
+              String.join(
+                  ",", settings.stubs().stream().map(p -> p.toAbsolutePath().toString()).toList()));
     }
     return option.toString();
   }
 
   private static Result collect(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
     List<Finding> findings = new ArrayList<>();
-    List<String> compileErrors = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
       String message = diagnostic.getMessage(Locale.ROOT);
-      Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
+      Path file = sourcePath(diagnostic);
       Matcher errorProne = ERROR_PRONE_MESSAGE.matcher(message);
       if (diagnostic.getCode() != null
           && diagnostic.getCode().endsWith(".error.prone")
           && errorProne.matches()
           && file != null) {
-        findings.add(
-            new Finding(
-                relativize(file),
-                diagnostic.getLineNumber(),
-                diagnostic.getColumnNumber(),
-                errorProne.group(1),
-                oneLine(errorProne.group(2))));
+        String text = oneLine(errorProne.group(2));
+        if (text.startsWith("aopcheck: ")) {
+          // The plugin speaking about itself (an abandoned analysis, an internal error).
+          notes.add(relativize(file) + ":" + diagnostic.getLineNumber() + ": " + text);
+        } else {
+          findings.add(
+              new Finding(
+                  relativize(file),
+                  diagnostic.getLineNumber(),
+                  diagnostic.getColumnNumber(),
+                  errorProne.group(1),
+                  text));
+        }
       } else if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
-        String where =
-            file == null ? "" : relativize(file) + ":" + diagnostic.getLineNumber() + ": ";
-        compileErrors.add(where + oneLine(message.lines().findFirst().orElse(message)));
+        errors.add(diagnostic);
       }
     }
     findings.sort(Finding.ORDER);
-    return new Result(List.copyOf(findings), List.copyOf(compileErrors));
+    errors.sort(
+        Comparator.comparing(
+                (Diagnostic<? extends JavaFileObject> d) -> String.valueOf(sourcePath(d)))
+            .thenComparingLong(Diagnostic::getLineNumber));
+    List<String> compileErrors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> error : errors) {
+      compileErrors.add(describeCompileError(error));
+    }
+    return new Result(List.copyOf(findings), List.copyOf(notes), List.copyOf(compileErrors));
   }
 
-  /** The annotations and the reference VM, wherever this tool was loaded them from, plus extras. */
+  /** One line: where, then javac's whole message (its symbol and location lines included). */
+  private static String describeCompileError(Diagnostic<? extends JavaFileObject> error) {
+    Path file = sourcePath(error);
+    String message = oneLine(error.getMessage(Locale.ROOT).replace("\n", " "));
+    if (file == null) {
+      return message;
+    }
+    if (error.getLineNumber() < 1) {
+      // javac could not read the file at all (a dangling link, a folder named *.java).
+      return relativize(file) + ": cannot read the file";
+    }
+    return relativize(file) + ":" + error.getLineNumber() + ": " + message;
+  }
+
+  /** Whether javac's error says a class or package is missing: a missing classpath entry. */
+  static boolean isMissingDependency(String compileError) {
+    return compileError.contains("cannot find symbol")
+        || compileError.contains("does not exist")
+        || compileError.contains("cannot access");
+  }
+
+  private static Path sourcePath(Diagnostic<? extends JavaFileObject> diagnostic) {
+    return diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
+  }
+
+  /** The annotations, the reference VM and JUnit's API, wherever this tool loaded them from. */
   private static List<Path> classpathFor(List<Path> extraClasspath) {
     List<Path> classpath = new ArrayList<>();
     classpath.add(codeSource(org.aopcheck.annotations.PageOperation.class));
     classpath.add(codeSource(org.aopcheck.vm.Page.class));
+    // The reference VM's conformance kit is written against JUnit 5's API.
+    classpath.add(codeSource(org.junit.jupiter.api.Test.class));
     classpath.addAll(extraClasspath);
     return classpath;
   }

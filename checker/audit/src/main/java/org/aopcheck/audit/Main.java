@@ -33,15 +33,24 @@ public final class Main {
         return ExitCode.CLEAN.code();
       }
       List<java.nio.file.Path> sources = SourceTree.javaFiles(options.inputs());
-      ErrorProneRun.Result result = ErrorProneRun.check(sources, options.classpath());
+      ErrorProneRun.Result result =
+          ErrorProneRun.check(
+              sources,
+              new ErrorProneRun.Settings(
+                  options.classpath(), options.stubs(), options.disabledChecks()));
       if (!result.compileErrors().isEmpty()) {
         for (String error : result.compileErrors()) {
           err.println("aopcheck: " + error);
         }
         err.println(
-            "aopcheck: the sources do not compile against the annotations and the reference VM"
-                + " (add their dependencies with --classpath)");
+            "aopcheck: the sources do not compile, so they were not checked"
+                + (result.compileErrors().stream().anyMatch(ErrorProneRun::isMissingDependency)
+                    ? " (add what they need with --classpath)"
+                    : ""));
         return ExitCode.USAGE_OR_INPUT_ERROR.code();
+      }
+      for (String note : result.notes()) {
+        err.println(note);
       }
       TextReport.print(result.findings(), sources.size(), out);
       return result.findings().isEmpty() ? ExitCode.CLEAN.code() : ExitCode.FINDINGS.code();

@@ -27,20 +27,43 @@ final class SourceTree {
 
   static List<Path> javaFiles(List<Path> inputs) throws UsageException {
     List<Path> files = new ArrayList<>();
+    List<Path> skippedFolders = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isRegularFile(input)) {
         files.add(input.normalize());
       } else {
-        collect(input, files);
+        collect(input, files, skippedFolders);
       }
     }
     if (files.isEmpty()) {
-      throw new UsageException(inputs.get(0) + ": no .java files to check");
+      throw new UsageException(
+          inputs.get(0) + ": no .java files to check" + skipped(skippedFolders));
     }
     return files.stream().distinct().sorted().toList();
   }
 
-  private static void collect(Path root, List<Path> files) {
+  /** Names the skipped folders that hold Java files, so that an empty result is not a mystery. */
+  private static String skipped(List<Path> skippedFolders) {
+    List<String> withJava = new ArrayList<>();
+    for (Path folder : skippedFolders) {
+      try (java.util.stream.Stream<Path> below = Files.walk(folder)) {
+        if (below.anyMatch(path -> path.toString().endsWith(".java"))) {
+          withJava.add(folder + "/");
+        }
+      } catch (IOException e) {
+        // An unreadable folder is simply not named.
+      }
+    }
+    if (withJava.isEmpty()) {
+      return "";
+    }
+    return " (skipped, as tests, build output or nested Maven projects: "
+        + String.join(", ", withJava.subList(0, Math.min(withJava.size(), 6)))
+        + (withJava.size() > 6 ? ", ..." : "")
+        + ")";
+  }
+
+  private static void collect(Path root, List<Path> files, List<Path> skippedFolders) {
     try {
       Files.walkFileTree(
           root,
@@ -58,7 +81,11 @@ final class SourceTree {
                       || (name.equals("test")
                           && directory.getParent().getFileName().toString().equals("src"))
                       || Files.isRegularFile(directory.resolve("pom.xml"));
-              return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              if (skipped) {
+                skippedFolders.add(directory);
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
             }
 
             @Override

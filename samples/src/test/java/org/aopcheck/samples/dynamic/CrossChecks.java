@@ -24,6 +24,8 @@ public final class CrossChecks {
           new K15CrossCheck(),
           new K17CrossCheck(),
           new K18CrossCheck(),
+          new K20CrossCheck(),
+          K20CrossCheck.firstSplit(),
           new L2CrossCheck());
 
   private static final List<CrossCheck> ALL =

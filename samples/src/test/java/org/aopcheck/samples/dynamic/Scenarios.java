@@ -2,6 +2,7 @@ package org.aopcheck.samples.dynamic;
 
 import org.aopcheck.vm.AddressSpace;
 import org.aopcheck.vm.Page;
+import org.aopcheck.vm.ProtocolViolation;
 import org.aopcheck.vm.enforce.Lockdep;
 
 /** What every cross-check scenario does: run a form, then check the page cache is quiescent. */
@@ -37,6 +38,22 @@ public final class Scenarios {
       }
       if (page.referenceCount() > 1) {
         result.fail(RunTimeFailure.LEAKED_REFERENCE, page + " holds a reference nobody owns");
+      }
+    }
+  }
+
+  /**
+   * Checks that every page of {@code mapping}'s page cache is on its LRU lists, as the reference
+   * VM's stress test does at rest: a cached page off the LRU is one reclaim can never find ({@code
+   * CACHED_PAGE_NOT_ON_LRU}, KERNEL-CASES K01).
+   */
+  public static void checkOnLru(AddressSpace mapping, RunResult result) {
+    for (Page page : mapping.pagesSnapshot()) {
+      if (!mapping.lru().contains(page)) {
+        result.violated(
+            new ProtocolViolation(
+                ProtocolViolation.Rule.CACHED_PAGE_NOT_ON_LRU,
+                page + " is cached but not on the LRU"));
       }
     }
   }

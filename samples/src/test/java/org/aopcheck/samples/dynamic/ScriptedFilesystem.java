@@ -31,6 +31,18 @@ public final class ScriptedFilesystem extends MemoryFilesystem {
 
   private final Map<Operation, Map<Long, Deque<Integer>>> scripts = new EnumMap<>(Operation.class);
   private final Map<Operation, Integer> calls = new EnumMap<>(Operation.class);
+  private boolean invalidatesTruncatedPages;
+
+  /**
+   * From now on, before returning {@code AOP_TRUNCATED_PAGE} the filesystem also removes the page
+   * from the page cache, as a cluster filesystem whose other node invalidated the file while the
+   * page lock was dropped: a caller that goes on with that page writes into a page no longer
+   * cached.
+   */
+  public ScriptedFilesystem invalidatingTruncatedPages() {
+    invalidatesTruncatedPages = true;
+    return this;
+  }
 
   /** The next calls of {@code operation} on the page at {@code index} return {@code results}. */
   public ScriptedFilesystem script(Operation operation, long index, int... results) {
@@ -61,6 +73,7 @@ public final class ScriptedFilesystem extends MemoryFilesystem {
     if (result == null || result == 0) {
       return super.readpage(file, page);
     }
+    invalidateIfTruncated(page, result);
     page.unlock();
     return result;
   }
@@ -72,6 +85,7 @@ public final class ScriptedFilesystem extends MemoryFilesystem {
       return super.prepareWrite(file, page, from, to);
     }
     if (result == AopCodes.AOP_TRUNCATED_PAGE) {
+      invalidateIfTruncated(page, result);
       page.unlock();
     }
     return result;
@@ -84,9 +98,19 @@ public final class ScriptedFilesystem extends MemoryFilesystem {
       return super.commitWrite(file, page, from, to);
     }
     if (result == AopCodes.AOP_TRUNCATED_PAGE) {
+      invalidateIfTruncated(page, result);
       page.unlock();
     }
     return result;
+  }
+
+  /** Removes the page, locked by the caller, from its page cache if configured to. */
+  private void invalidateIfTruncated(Page page, int result) {
+    if (invalidatesTruncatedPages
+        && result == AopCodes.AOP_TRUNCATED_PAGE
+        && page.mapping() != null) {
+      page.mapping().removePage(page);
+    }
   }
 
   @Override

@@ -2,11 +2,16 @@ package org.aopcheck.samples.dynamic;
 
 import static org.aopcheck.samples.dynamic.VariantCrossCheck.shapes;
 
+import java.util.Arrays;
 import java.util.List;
 import org.aopcheck.samples.cases.k04.WriteCachePagesFixed;
 import org.aopcheck.samples.cases.k09.PageEncryption;
 import org.aopcheck.samples.dynamic.ScriptedFilesystem.Operation;
 import org.aopcheck.samples.model.MemoryFilesystem;
+import org.aopcheck.samples.variants.activateaserror.ActivateAsErrorBuggy;
+import org.aopcheck.samples.variants.activateaserror.ActivateAsErrorFixed;
+import org.aopcheck.samples.variants.activateleftlocked.ActivateLeftLockedBuggy;
+import org.aopcheck.samples.variants.activateleftlocked.ActivateLeftLockedFixed;
 import org.aopcheck.samples.variants.activatenotredirtied.ActivateNotRedirtiedBuggy;
 import org.aopcheck.samples.variants.activatenotredirtied.ActivateNotRedirtiedFixed;
 import org.aopcheck.samples.variants.activatepassedup.ActivatePassedUpBuggy;
@@ -17,6 +22,8 @@ import org.aopcheck.samples.variants.implementationlocked.ImplementationLockedBu
 import org.aopcheck.samples.variants.implementationlocked.ImplementationLockedFixed;
 import org.aopcheck.samples.variants.truncatedasresult.TruncatedAsResultBuggy;
 import org.aopcheck.samples.variants.truncatedasresult.TruncatedAsResultFixed;
+import org.aopcheck.samples.variants.truncatedpageused.TruncatedPageUsedBuggy;
+import org.aopcheck.samples.variants.truncatedpageused.TruncatedPageUsedFixed;
 import org.aopcheck.samples.variants.truncatedunlockedagain.TruncatedUnlockedAgainBuggy;
 import org.aopcheck.samples.variants.truncatedunlockedagain.TruncatedUnlockedAgainFixed;
 import org.aopcheck.vm.AopCodes;
@@ -55,7 +62,10 @@ final class VariantCrossChecks {
         activatePassedUp(),
         errorUnlockedAgain(),
         implementationLocked(),
-        activateNotRedirtied());
+        activateNotRedirtied(),
+        truncatedPageUsed(),
+        activateAsError(),
+        activateLeftLocked());
   }
 
   private static CrossCheck truncatedUnlockedAgain() {
@@ -242,6 +252,127 @@ final class VariantCrossChecks {
             ActivateNotRedirtiedFixed::inSwitch,
             ActivateNotRedirtiedFixed::withEarlyReturn,
             ActivateNotRedirtiedFixed::inLoopWithContinue));
+  }
+
+  private static CrossCheck truncatedPageUsed() {
+    return new VariantCrossCheck<CallerShape>(
+        "truncatedpageused",
+        RunTimeFailure.LOST_WRITE,
+        "prepare_write returns AOP_TRUNCATED_PAGE once for page 0, which was invalidated while its"
+            + " lock was dropped: the write must reach the page that is in the cache",
+        shape ->
+            Scenarios.run(
+                result -> {
+                  Inode inode =
+                      new Inode(
+                          new ScriptedFilesystem()
+                              .script(Operation.PREPARE_WRITE, 0, AopCodes.AOP_TRUNCATED_PAGE)
+                              .invalidatingTruncatedPages());
+                  int ret = shape.run(new OpenFile(inode), 0);
+                  if (ret != 0) {
+                    result.fail(RunTimeFailure.BOGUS_ERROR_RETURNED, "returned " + ret);
+                  }
+                  Page cached = inode.mapping().findGet(0);
+                  if (cached == null) {
+                    result.fail(
+                        RunTimeFailure.LOST_WRITE,
+                        "page 0 is not in the page cache: the write went to the invalidated page");
+                  } else {
+                    byte[] written = Arrays.copyOf(cached.data(), 100);
+                    byte[] expected = new byte[100];
+                    // Both twins write the same byte.
+                    Arrays.fill(expected, TruncatedPageUsedFixed.DATA);
+                    if (!Arrays.equals(written, expected) || !cached.isDirty()) {
+                      result.fail(
+                          RunTimeFailure.LOST_WRITE,
+                          cached + " in the cache does not hold the write, or is clean");
+                    }
+                    cached.release();
+                  }
+                  Scenarios.checkQuiescent(inode.mapping(), result);
+                }),
+        shapes(
+            TruncatedPageUsedBuggy::behindHelper,
+            TruncatedPageUsedBuggy::throughFlag,
+            TruncatedPageUsedBuggy::inSwitch,
+            retryingTruncated(TruncatedPageUsedBuggy::withEarlyReturn),
+            TruncatedPageUsedBuggy::inLoopWithContinue),
+        shapes(
+            TruncatedPageUsedFixed::behindHelper,
+            TruncatedPageUsedFixed::throughFlag,
+            TruncatedPageUsedFixed::inSwitch,
+            retryingTruncated(TruncatedPageUsedFixed::withEarlyReturn),
+            TruncatedPageUsedFixed::inLoopWithContinue));
+  }
+
+  private static CrossCheck activateAsError() {
+    return new VariantCrossCheck<CallerShape>(
+        "activateaserror",
+        RunTimeFailure.BOGUS_ERROR_RETURNED,
+        "writepage returns AOP_WRITEPAGE_ACTIVATE for dirty pages 0 and 1: the next fsync must"
+            + " not report an error",
+        shape -> {
+          ScriptedFilesystem filesystem =
+              new ScriptedFilesystem()
+                  .script(Operation.WRITEPAGE, 0, AopCodes.AOP_WRITEPAGE_ACTIVATE)
+                  .script(Operation.WRITEPAGE, 1, AopCodes.AOP_WRITEPAGE_ACTIVATE);
+          return Scenarios.run(
+              result -> {
+                Inode inode = new Inode(filesystem);
+                Scenarios.dirtyPage(inode.mapping(), 0, (byte) 1);
+                Scenarios.dirtyPage(inode.mapping(), 1, (byte) 2);
+                int ret = shape.run(new OpenFile(inode), 0);
+                if (ret != 0) {
+                  result.fail(RunTimeFailure.BOGUS_ERROR_RETURNED, "returned " + ret);
+                }
+                int fsyncResult = inode.mapping().takeError();
+                if (fsyncResult != 0) {
+                  result.fail(
+                      RunTimeFailure.BOGUS_ERROR_RETURNED,
+                      "fsync would return " + fsyncResult + " though nothing failed");
+                }
+                Scenarios.checkQuiescent(inode.mapping(), result);
+              });
+        },
+        shapes(
+            ActivateAsErrorBuggy::behindHelper,
+            ActivateAsErrorBuggy::throughFlag,
+            ActivateAsErrorBuggy::inSwitch,
+            ActivateAsErrorBuggy::withEarlyReturn,
+            ActivateAsErrorBuggy::inLoopWithContinue),
+        shapes(
+            ActivateAsErrorFixed::behindHelper,
+            ActivateAsErrorFixed::throughFlag,
+            ActivateAsErrorFixed::inSwitch,
+            ActivateAsErrorFixed::withEarlyReturn,
+            ActivateAsErrorFixed::inLoopWithContinue));
+  }
+
+  private static CrossCheck activateLeftLocked() {
+    return new VariantCrossCheck<CallerShape>(
+        "activateleftlocked",
+        RunTimeFailure.PAGE_LEFT_LOCKED,
+        "writepage returns AOP_WRITEPAGE_ACTIVATE for dirty pages 0 and 1: no page may stay"
+            + " locked",
+        shape ->
+            callerScenario(
+                shape,
+                new ScriptedFilesystem()
+                    .script(Operation.WRITEPAGE, 0, AopCodes.AOP_WRITEPAGE_ACTIVATE)
+                    .script(Operation.WRITEPAGE, 1, AopCodes.AOP_WRITEPAGE_ACTIVATE),
+                true),
+        shapes(
+            ActivateLeftLockedBuggy::behindHelper,
+            ActivateLeftLockedBuggy::throughFlag,
+            ActivateLeftLockedBuggy::inSwitch,
+            ActivateLeftLockedBuggy::withEarlyReturn,
+            ActivateLeftLockedBuggy::inLoopWithContinue),
+        shapes(
+            ActivateLeftLockedFixed::behindHelper,
+            ActivateLeftLockedFixed::throughFlag,
+            ActivateLeftLockedFixed::inSwitch,
+            ActivateLeftLockedFixed::withEarlyReturn,
+            ActivateLeftLockedFixed::inLoopWithContinue));
   }
 
   /**

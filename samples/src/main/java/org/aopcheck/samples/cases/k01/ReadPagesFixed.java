@@ -13,20 +13,21 @@ import org.aopcheck.vm.Page;
  * victims in read_pages() belong in the LRU", against 2.6.17-rc3).
  *
  * <p>The fix: the result of {@code readpage} is ignored on purpose (read-ahead is best effort), and
- * every page that made it into the cache goes on the LRU.
+ * every page that made it into the cache ({@code add_to_page_cache}, without the LRU) goes on the
+ * LRU through the {@code pagevec}.
  */
 public final class ReadPagesFixed {
   private ReadPagesFixed() {}
 
   /** Reads each page of {@code pages} (new pages with an index, not yet cached) into the cache. */
   @BestEffort
-  public static int readPages(
-      AddressSpace mapping, OpenFile file, Deque<Page> pages, LruBatch lruBatch) {
+  public static int readPages(AddressSpace mapping, OpenFile file, Deque<Page> pages) {
     AddressSpaceOperations aops = mapping.operations();
+    LruBatch lruBatch = new LruBatch(mapping.lru());
     int pageCount = pages.size();
     for (int k = 0; k < pageCount; k++) {
       Page page = pages.removeLast();
-      if (mapping.addLocked(page, page.index()) == 0) {
+      if (mapping.addLockedWithoutLru(page, page.index()) == 0) {
         aops.readpage(file, page);
         lruBatch.add(page);
       } else {

@@ -24,8 +24,11 @@ public final class WriteCachePagesFixed {
     int ret = 0;
     boolean done = false;
     long index = 0;
-    List<Page> batch;
-    while (!done && !(batch = DirtyPages.lookup(mapping, index)).isEmpty()) {
+    while (!done) {
+      List<Page> batch = DirtyPages.lookup(mapping, index);
+      if (batch.isEmpty()) {
+        break;
+      }
       for (Page page : batch) {
         index = page.index() + 1;
         page.lock();

@@ -55,6 +55,8 @@ public final class ActivateNotRedirtiedFixed {
   /** In a switch over the sync mode. */
   @PageOperation(value = "writepage", onSuccess = UNLOCKED, onError = UNLOCKED)
   @MayReturn(WRITEPAGE_ACTIVATE)
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(
       @PageParameter Page page, WritebackControl writebackControl, boolean congested) {
     switch (writebackControl.syncMode) {

@@ -63,6 +63,8 @@ public final class ActivatePassedUpFixed {
   }
 
   /** In a switch: the activate case unlocks and clears the result. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     Page page = file.mapping().findLock(index);
     if (page == null) {

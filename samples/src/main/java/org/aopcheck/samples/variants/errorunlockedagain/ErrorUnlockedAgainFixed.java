@@ -54,6 +54,8 @@ public final class ErrorUnlockedAgainFixed {
   }
 
   /** In a switch: only the activate case unlocks. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     Page page = file.mapping().findLock(index);
     if (page == null) {

@@ -51,6 +51,8 @@ public final class ImplementationLockedFixed {
   /** In a switch: both cases unlock. */
   @PageOperation(value = "writepage", onSuccess = UNLOCKED, onError = UNLOCKED)
   @MayReturn(WRITEPAGE_ACTIVATE)
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(
       @PageParameter Page page, WritebackControl writebackControl, PageEncryption encryption) {
     int rc = encryption.encrypt(page);

@@ -67,6 +67,8 @@ public final class TruncatedAsResultFixed {
   }
 
   /** In a switch: the truncated page has its own case, which retries. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     while (true) {
       Page page = file.mapping().findOrCreateLocked(index);

@@ -79,6 +79,8 @@ public final class TruncatedUnlockedAgainFixed {
   }
 
   /** In a switch: the truncated-page case only releases. */
+  // The shape under test is a statement switch, as C has it; an arrow switch is another shape.
+  @SuppressWarnings("StatementSwitchToExpressionSwitch")
   public static int inSwitch(OpenFile file, long index) {
     AddressSpace mapping = file.mapping();
     while (true) {
