@@ -29,8 +29,10 @@ public final class CompileBenchmark {
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         default -> {
-          for (String input : args[i].split(",")) {
-            inputs.add(Path.of(input));
+          for (String input : args[i].split(",", -1)) {
+            if (!input.isEmpty()) {
+              inputs.add(Path.of(input));
+            }
           }
         }
       }

@@ -129,6 +129,8 @@ final class ErrorProneRun {
         option.append(" -Xep:").append(check).append(":WARN");
       }
     }
+    // The legacy-name fix can always point at the reference VM's constants, which are on the path.
+    option.append(" -XepOpt:Aop:CodeConstants=").append(org.aopcheck.vm.AopCodes.class.getName());
     if (!settings.stubs().isEmpty()) {
       option
           .append(" -XepOpt:Aop:Stubs=")
@@ -151,7 +153,8 @@ final class ErrorProneRun {
           && diagnostic.getCode().endsWith(".error.prone")
           && errorProne.matches()
           && file != null) {
-        String text = oneLine(errorProne.group(2));
+        // The doc link is the check's name already printed; the fix suggestion, if any, stays.
+        String text = oneLine(errorProne.group(2)).replaceAll("\\s*\\(see [^)]*\\)", "");
         if (text.startsWith("aopcheck: ")) {
           // The plugin speaking about itself (an abandoned analysis, an internal error).
           notes.add(relativize(file) + ":" + diagnostic.getLineNumber() + ": " + text);

@@ -26,30 +26,28 @@ record Options(
     boolean help) {
 
   static final String USAGE =
-      String.join(
-          "\n",
-          "usage: aopcheck [OPTION...] DIR|FILE.java...",
-          "",
-          "Checks Java sources against the AOP_TRUNCATED_PAGE / AOP_WRITEPAGE_ACTIVATE protocol",
-          "with the aopcheck Error Prone plugin, and prints each finding as",
-          "  path:line: CheckName: message",
-          "grouped by folder, followed by a count. The sources compile against the aopcheck",
-          "annotations, the reference VM and JUnit's API, plus any --classpath entries. In a",
-          "directory, every .java file is checked except those under target/, src/test/ and nested",
-          "Maven projects (folders with their own pom.xml).",
-          "",
-          "  -cp, --classpath PATH[:PATH...]  more jars or class folders the sources need",
-          "  --stubs PATH[,PATH...]           stub files (or folders of *.astub) giving the"
-              + " contract",
-          "                                   of unannotated APIs (docs/stubs.md)",
-          "  --disable CHECK[,CHECK...]       do not run these checks (e.g. AopLegacyName)",
-          "  -h, --help                       this text",
-          "  --                               end of options",
-          "",
-          "  ./aopcheck samples    the bundled samples: the kernel's callers before the 2005 patch",
-          "                        and later kernel bugs, next to their fixed forms",
-          "",
-          "Exit status: 0 no finding, 1 findings, 2 usage or input error.");
+      """
+      usage: aopcheck [OPTION...] DIR|FILE.java...
+
+      Checks Java sources against the AOP_TRUNCATED_PAGE / AOP_WRITEPAGE_ACTIVATE protocol
+      with the aopcheck Error Prone plugin, and prints each finding as
+        path:line: CheckName: message
+      grouped by folder, followed by a count. The sources compile against the aopcheck
+      annotations, the reference VM and JUnit's API, plus any --classpath entries. In a
+      directory, every .java file is checked except those under target/, src/test/ and nested
+      Maven projects (folders with their own pom.xml).
+
+        -cp, --classpath PATH[:PATH...]  more jars or class folders the sources need
+        --stubs PATH[,PATH...]           stub files (or folders of *.astub) giving the contract
+                                         of unannotated APIs (docs/stubs.md)
+        --disable CHECK[,CHECK...]       do not run these checks (e.g. AopLegacyName)
+        -h, --help                       this text
+        --                               end of options
+
+        ./aopcheck samples    the bundled samples: the kernel's callers before the 2005 patch
+                              and later kernel bugs, next to their fixed forms
+
+      Exit status: 0 no finding, 1 findings, 2 usage or input error.""";
 
   static Options parse(String... args) throws UsageException {
     List<Path> inputs = new ArrayList<>();
@@ -77,7 +75,7 @@ record Options(
         case "-cp", "--classpath" -> {
           value =
               value != null ? value : valueOf(args, ++i, name, "a classpath such as a.jar:b.jar");
-          for (String entry : value.split(File.pathSeparator)) {
+          for (String entry : value.split(File.pathSeparator, -1)) {
             if (!entry.isEmpty()) {
               classpath.add(Path.of(entry));
             }
@@ -85,7 +83,7 @@ record Options(
         }
         case "--stubs" -> {
           value = value != null ? value : valueOf(args, ++i, name, "stub files or folders");
-          for (String entry : value.split(",")) {
+          for (String entry : value.split(",", -1)) {
             if (!entry.isEmpty()) {
               stubs.add(Path.of(entry));
             }
@@ -93,7 +91,7 @@ record Options(
         }
         case "--disable" -> {
           value = value != null ? value : valueOf(args, ++i, name, "check names");
-          for (String check : value.split(",")) {
+          for (String check : value.split(",", -1)) {
             if (!check.isEmpty()) {
               disabledChecks.add(check);
             }

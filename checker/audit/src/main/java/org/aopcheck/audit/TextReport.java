@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The plain-text report: findings grouped by the folder of their source file, one {@code
- * path:line: CheckName: message} line each, then a count.
+ * The plain-text report: findings grouped by the folder of their source file, one {@code path:line:
+ * CheckName: message} line each, then a count.
  *
  * <p>A folder is a package, and in the bundled samples one package is one kernel case (or the
  * pre-patch call sites, or one kind of variant), so the groups are the cases. Findings arrive

@@ -91,7 +91,7 @@ public record AopConfig(
           }
         }
         case STUBS -> {
-          for (String path : value.split(",")) {
+          for (String path : value.split(",", -1)) {
             if (!path.isBlank()) {
               stubs.add(Path.of(path.trim()));
             }

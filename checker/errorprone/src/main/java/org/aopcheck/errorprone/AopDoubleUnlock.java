@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A page is unlocked on a path where the page operation already unlocked it.
@@ -25,6 +26,7 @@ public final class AopDoubleUnlock extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopDoubleUnlock(ErrorProneFlags flags) {
     super(flags);
   }

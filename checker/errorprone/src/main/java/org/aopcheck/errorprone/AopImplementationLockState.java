@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A page operation returns an outcome with its page in the wrong lock state.
@@ -25,6 +26,7 @@ public final class AopImplementationLockState extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopImplementationLockState(ErrorProneFlags flags) {
     super(flags);
   }

@@ -92,7 +92,6 @@ import org.aopcheck.annotations.PageOperation;
  * carries no fix. See {@code docs/checks/AopLegacyName.md}.
  */
 @BugPattern(
-    name = "AopLegacyName",
     summary =
         "The pre-2.6.15 name WRITEPAGE_ACTIVATE, or a raw 0x80000 / 0x80001 used as an operation"
             + " result; use AOP_WRITEPAGE_ACTIVATE / AOP_TRUNCATED_PAGE",

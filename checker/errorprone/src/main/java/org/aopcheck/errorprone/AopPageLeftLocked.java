@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A page that a page operation left locked is never unlocked or handed over.
@@ -25,6 +26,7 @@ public final class AopPageLeftLocked extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopPageLeftLocked(ErrorProneFlags flags) {
     super(flags);
   }

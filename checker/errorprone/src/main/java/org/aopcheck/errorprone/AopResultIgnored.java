@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * The result of a page operation that may return a positive AOP code is discarded.
@@ -26,6 +27,7 @@ public final class AopResultIgnored extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopResultIgnored(ErrorProneFlags flags) {
     super(flags);
   }

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * After AOP_TRUNCATED_PAGE the page reference is not released exactly once.
@@ -25,6 +26,7 @@ public final class AopTruncatedPageLeak extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopTruncatedPageLeak(ErrorProneFlags flags) {
     super(flags);
   }

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * AOP_TRUNCATED_PAGE is treated as an error or as success, returned, stored, recorded or counted as
@@ -29,6 +30,7 @@ public final class AopTruncatedPageUnhandled extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopTruncatedPageUnhandled(ErrorProneFlags flags) {
     super(flags);
   }

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A page is used after AOP_TRUNCATED_PAGE instead of being looked up again.
@@ -25,6 +26,7 @@ public final class AopTruncatedPageUse extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopTruncatedPageUse(ErrorProneFlags flags) {
     super(flags);
   }

@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A method returns a positive AOP code that its contract does not declare.
@@ -25,6 +26,7 @@ public final class AopUndeclaredCode extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopUndeclaredCode(ErrorProneFlags flags) {
     super(flags);
   }

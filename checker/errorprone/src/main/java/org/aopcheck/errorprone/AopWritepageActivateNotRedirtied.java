@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * A writepage returns AOP_WRITEPAGE_ACTIVATE without redirtying the page (lost writes).
@@ -27,6 +28,7 @@ public final class AopWritepageActivateNotRedirtied extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopWritepageActivateNotRedirtied(ErrorProneFlags flags) {
     super(flags);
   }

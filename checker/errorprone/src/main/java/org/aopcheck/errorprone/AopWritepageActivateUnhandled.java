@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
+import javax.inject.Inject;
 
 /**
  * AOP_WRITEPAGE_ACTIVATE is passed upward, recorded as an error or counted instead of unlocking the
@@ -29,6 +30,7 @@ public final class AopWritepageActivateUnhandled extends AopDataflowChecker {
     this(ErrorProneFlags.empty());
   }
 
+  @Inject
   public AopWritepageActivateUnhandled(ErrorProneFlags flags) {
     super(flags);
   }

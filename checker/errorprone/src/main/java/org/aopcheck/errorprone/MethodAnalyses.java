@@ -6,7 +6,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.tools.Diagnostic;
 import org.aopcheck.core.analysis.AnalysisResult;
@@ -77,7 +76,7 @@ final class MethodAnalyses {
   /** How many methods were analysed in this JVM, for the test that each is analysed once. */
   static final AtomicLong ANALYSES = new AtomicLong();
 
-  private final Map<MethodTree, Outcome> outcomes = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodTree, Outcome> outcomes = new IdentityHashMap<>();
   private CompilationUnitTree unit;
   private ContractReader contracts;
 

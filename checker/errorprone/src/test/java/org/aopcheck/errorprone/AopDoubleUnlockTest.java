@@ -19,7 +19,7 @@ class AopDoubleUnlockTest {
               int writeback(Ops ops, Pg page, Wbc wbc) {
                 int ret = ops.writepage(page, wbc);
                 if (ret != 0) {
-                  // BUG: Diagnostic contains: page page unlocked again at line 8, but writepage at line 5 returned a negative error and had already unlocked it
+                  // BUG: Diagnostic contains: page `page` unlocked again at line 8, but writepage at line 5 returned a negative error and had already unlocked it
                   page.unlock();
                 }
                 page.release();

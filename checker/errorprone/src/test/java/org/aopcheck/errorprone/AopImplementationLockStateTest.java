@@ -24,7 +24,7 @@ class AopImplementationLockStateTest {
                 int rc = encrypt(page);
                 if (rc != 0) {
                   page.clearUptodate();
-                  // BUG: Diagnostic contains: writepage returns a negative error at line 12 with page page still locked
+                  // BUG: Diagnostic contains: writepage returns a negative error at line 12 with page `page` still locked
                   return rc;
                 }
                 page.setUptodate();
@@ -83,7 +83,7 @@ class AopImplementationLockStateTest {
                 if (err != 0 && err != Codes.TRUNCATED) {
                   page.lock();
                 }
-                // BUG: Diagnostic contains: readpage returns a negative error at line 21 with page page still locked
+                // BUG: Diagnostic contains: readpage returns a negative error at line 21 with page `page` still locked
                 return err;
               }
             }
@@ -124,7 +124,7 @@ class AopImplementationLockStateTest {
               @Override
               public int prepareWrite(Object file, Pg page, int from, int to) {
                 if (busy()) {
-                  // BUG: Diagnostic contains: prepareWrite returns AOP_TRUNCATED_PAGE at line 10 with page page still locked
+                  // BUG: Diagnostic contains: prepareWrite returns AOP_TRUNCATED_PAGE at line 10 with page `page` still locked
                   return Codes.TRUNCATED;
                 }
                 return 0;
@@ -138,7 +138,7 @@ class AopImplementationLockStateTest {
                   return 0;
                 }
                 page.unlock();
-                // BUG: Diagnostic contains: writepage returns AOP_WRITEPAGE_ACTIVATE at line 24 after page page was unlocked
+                // BUG: Diagnostic contains: writepage returns AOP_WRITEPAGE_ACTIVATE at line 24 after page `page` was unlocked
                 return Codes.ACTIVATE;
               }
 

@@ -26,7 +26,7 @@ class AopPageLeftLockedTest {
                 int err = lowerOps.writepage(lower, wbc);
                 if (err == Codes.ACTIVATE) {
                   upper.setDirty();
-                  // BUG: Diagnostic contains: page lower is still locked when the method returns at line 14: writepage at line 10 returned AOP_WRITEPAGE_ACTIVATE and left it locked
+                  // BUG: Diagnostic contains: page `lower` is still locked when the method returns at line 14: writepage at line 10 returned AOP_WRITEPAGE_ACTIVATE and left it locked
                   return Codes.ACTIVATE;
                 }
                 lower.release();

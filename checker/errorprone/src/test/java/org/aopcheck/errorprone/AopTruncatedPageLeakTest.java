@@ -18,7 +18,7 @@ class AopTruncatedPageLeakTest {
             class Reader {
               int read(Ops ops, Cache cache, Object file) {
                 while (true) {
-                  // BUG: Diagnostic contains: page page is not released when it is looked up again at line 7, but readpage at line 8 returned AOP_TRUNCATED_PAGE
+                  // BUG: Diagnostic contains: page `page` is not released when it is looked up again at line 7, but readpage at line 8 returned AOP_TRUNCATED_PAGE
                   Pg page = cache.findLock(0);
                   int err = ops.readpage(file, page);
                   if (err == Codes.TRUNCATED) {
@@ -62,7 +62,7 @@ class AopTruncatedPageLeakTest {
                   if (status == Codes.TRUNCATED) {
                     page.release();
                   }
-                  // BUG: Diagnostic contains: page page released again at line 12 after prepare_write at line 7 returned AOP_TRUNCATED_PAGE
+                  // BUG: Diagnostic contains: page `page` released again at line 12 after prepare_write at line 7 returned AOP_TRUNCATED_PAGE
                   page.release();
                   if (status == Codes.TRUNCATED) {
                     continue;

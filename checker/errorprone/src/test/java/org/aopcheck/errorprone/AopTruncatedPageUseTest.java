@@ -24,7 +24,7 @@ class AopTruncatedPageUseTest {
                   page.release();
                   return null;
                 }
-                // BUG: Diagnostic contains: page page is used at line 12 (call of waitUnlocked), but readpage at line 6 returned AOP_TRUNCATED_PAGE
+                // BUG: Diagnostic contains: page `page` is used at line 12 (call of waitUnlocked), but readpage at line 6 returned AOP_TRUNCATED_PAGE
                 page.waitUnlocked();
                 // Reported once per path: the uses below need the same fix.
                 if (!page.isUptodate()) {

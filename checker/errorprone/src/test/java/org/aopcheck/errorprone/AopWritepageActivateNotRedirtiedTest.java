@@ -22,7 +22,7 @@ class AopWritepageActivateNotRedirtiedTest {
               @Override
               public int writepage(Pg page, Wbc wbc) {
                 if (congested()) {
-                  // BUG: Diagnostic contains: writepage returns AOP_WRITEPAGE_ACTIVATE at line 10 without redirtying page page
+                  // BUG: Diagnostic contains: writepage returns AOP_WRITEPAGE_ACTIVATE at line 10 without redirtying page `page`
                   return Codes.ACTIVATE;
                 }
                 page.unlock();
@@ -71,7 +71,7 @@ class AopWritepageActivateNotRedirtiedTest {
                 int err = lowerOps.writepage(lower, wbc);
                 if (err == Codes.ACTIVATE) {
                   lower.unlock();
-                  // BUG: Diagnostic contains: without redirtying page page
+                  // BUG: Diagnostic contains: without redirtying page `page`
                   return err;
                 }
                 page.unlock();

@@ -89,7 +89,7 @@ class StubContractsTest {
     assertFalse(with.success());
     List<String> errors = with.messages(Diagnostic.Kind.ERROR);
     assertTrue(
-        errors.stream().anyMatch(m -> m.contains("[AopDoubleUnlock] page page unlocked again")),
+        errors.stream().anyMatch(m -> m.contains("[AopDoubleUnlock] page `page` unlocked again")),
         with.output());
     assertTrue(
         errors.stream().anyMatch(m -> m.contains("[AopTruncatedPageUnhandled]")), with.output());

@@ -213,6 +213,8 @@ public final class ConformanceKit {
 
   /** Reads and writes while another thread keeps invalidating the file. */
   private void underInvalidation(OpenFile file, AddressSpaceOperations operations, int pages) {
+    // The yield only makes the two threads interleave more often; no outcome depends on it.
+    @SuppressWarnings("ThreadPriorityCheck")
     Thread otherNode =
         new Thread(
             () -> {

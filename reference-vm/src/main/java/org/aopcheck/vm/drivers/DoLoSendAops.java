@@ -20,6 +20,9 @@ public final class DoLoSendAops {
   private DoLoSendAops() {}
 
   /** Writes {@code bvec} at {@code pos} of the backing file; returns 0, or -1 on failure. */
+  // As the kernel: i_sem is released once, at the out label, by every path; `send` is a label
+  // that the kernel leaves with goto, not a loop.
+  @SuppressWarnings({"LockNotBeforeTry", "LabelledBreakTarget"})
   public static int doLoSendAops(LoopDevice lo, BioVec bvec, int bsize, long pos) {
     OpenFile file = lo.backingFile();
     AddressSpace mapping = file.mapping();

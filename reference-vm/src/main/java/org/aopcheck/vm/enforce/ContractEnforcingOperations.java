@@ -1,8 +1,10 @@
 package org.aopcheck.vm.enforce;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.aopcheck.vm.AddressSpaceOperations;
 import org.aopcheck.vm.AopCodes;
 import org.aopcheck.vm.OpenFile;
@@ -30,14 +32,19 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
   private static final ThreadLocal<Map<RetryKey, Integer>> RETRIES =
       ThreadLocal.withInitial(HashMap::new);
 
-  private static final java.util.concurrent.atomic.AtomicLongArray OUTCOMES =
-      new java.util.concurrent.atomic.AtomicLongArray(Outcome.values().length);
+  private static final Map<Outcome, AtomicLong> OUTCOMES = new EnumMap<>(Outcome.class);
+
+  static {
+    for (Outcome outcome : Outcome.values()) {
+      OUTCOMES.put(outcome, new AtomicLong());
+    }
+  }
 
   private final AddressSpaceOperations implementation;
 
   /** How many calls, in this JVM, returned {@code outcome} (for stress reports). */
   public static long outcomesSeen(Outcome outcome) {
-    return OUTCOMES.get(outcome.ordinal());
+    return OUTCOMES.get(outcome).get();
   }
 
   public ContractEnforcingOperations(AddressSpaceOperations implementation) {
@@ -120,7 +127,7 @@ public final class ContractEnforcingOperations implements AddressSpaceOperations
       boolean forReclaim,
       long waitsBefore,
       RetryKey key) {
-    OUTCOMES.incrementAndGet(Outcome.of(result).ordinal());
+    OUTCOMES.get(Outcome.of(result)).incrementAndGet();
     List<ContractCheck.Finding> findings =
         ContractCheck.afterCall(contract, page, result, caller, forReclaim, false);
     if (!findings.isEmpty()) {

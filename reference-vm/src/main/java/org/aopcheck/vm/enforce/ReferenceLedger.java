@@ -1,7 +1,6 @@
 package org.aopcheck.vm.enforce;
 
 import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The page references each thread has taken and not yet dropped or handed over. A reference taken
@@ -10,7 +9,7 @@ import java.util.Map;
  * and after an operation to name any page whose reference leaked.
  */
 public final class ReferenceLedger {
-  private static final ThreadLocal<Map<Object, Integer>> HELD =
+  private static final ThreadLocal<IdentityHashMap<Object, Integer>> HELD =
       ThreadLocal.withInitial(IdentityHashMap::new);
 
   private ReferenceLedger() {}
@@ -25,12 +24,12 @@ public final class ReferenceLedger {
    * did not take (one handed to it) is not in its ledger and is ignored.
    */
   public static void dropped(Object page) {
-    Map<Object, Integer> held = HELD.get();
+    IdentityHashMap<Object, Integer> held = HELD.get();
     held.computeIfPresent(page, (key, count) -> count == 1 ? null : count - 1);
   }
 
   /** A copy of the calling thread's ledger: page to references held. */
-  public static Map<Object, Integer> snapshot() {
+  public static IdentityHashMap<Object, Integer> snapshot() {
     return new IdentityHashMap<>(HELD.get());
   }
 }

@@ -1,5 +1,6 @@
 package org.aopcheck.vm.enforce;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,7 +14,7 @@ public class TrackedLock extends ReentrantLock {
 
   private final transient LockClass lockClass;
   private final String description;
-  private volatile long contendedAcquisitions;
+  private final AtomicLong contendedAcquisitions = new AtomicLong();
 
   public TrackedLock(LockClass lockClass, String description) {
     this.lockClass = lockClass;
@@ -32,7 +33,7 @@ public class TrackedLock extends ReentrantLock {
     }
     Lockdep.beforeBlockingAcquire(this, lockClass, description);
     if (!super.tryLock()) {
-      contendedAcquisitions++;
+      contendedAcquisitions.incrementAndGet();
       WaitTracker.noteWait();
       super.lock();
     }
@@ -61,7 +62,7 @@ public class TrackedLock extends ReentrantLock {
 
   /** How many times a blocking {@link #lock()} had to wait. */
   public long contendedAcquisitions() {
-    return contendedAcquisitions;
+    return contendedAcquisitions.get();
   }
 
   @Override

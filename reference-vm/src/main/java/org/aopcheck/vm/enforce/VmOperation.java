@@ -22,7 +22,7 @@ public final class VmOperation {
    *     LOCK_LEFT_HELD}
    */
   public static <T> T run(String name, Supplier<T> body) {
-    Map<Object, Integer> referencesBefore = ReferenceLedger.snapshot();
+    IdentityHashMap<Object, Integer> referencesBefore = ReferenceLedger.snapshot();
     Set<Object> locksBefore = identitySet(Lockdep.current().snapshot());
     try {
       T result = body.get();
@@ -38,7 +38,7 @@ public final class VmOperation {
   }
 
   private static void checkEndState(
-      String name, Map<Object, Integer> referencesBefore, Set<Object> locksBefore) {
+      String name, IdentityHashMap<Object, Integer> referencesBefore, Set<Object> locksBefore) {
     for (HeldLocks.HeldLock held : Lockdep.current().snapshot()) {
       if (locksBefore.contains(held.lock())) {
         continue;

@@ -147,6 +147,9 @@ public final class ClusterFilesystem implements Filesystem {
      */
     @PageOperation(value = "ocfs2_meta_lock_with_page", onSuccess = LOCKED, onError = LOCKED)
     @MayReturn(TRUNCATED_PAGE)
+    // As ocfs2: on 0 the caller releases the lock; taking and dropping it at once waits for the
+    // holder.
+    @SuppressWarnings("LockNotBeforeTry")
     private int clusterLockWithPage(@PageParameter Page page, boolean readpage) {
       if (clusterLock.tryLock()) {
         return 0;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A seeded, reproducible schedule of injected outcomes for {@link FaultInjectingFilesystem}: the
@@ -17,10 +17,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class FaultSchedule {
   /** The operations that can be scheduled. */
   public enum Operation {
-    READPAGE,
-    PREPARE_WRITE,
-    COMMIT_WRITE,
-    WRITEPAGE
+    READPAGE(0),
+    PREPARE_WRITE(1),
+    COMMIT_WRITE(2),
+    WRITEPAGE(3);
+
+    /** Mixed into each draw: fixed, so that a recorded seed replays the same schedule. */
+    private final int seedSalt;
+
+    Operation(int seedSalt) {
+      this.seedSalt = seedSalt;
+    }
   }
 
   /** An outcome to inject instead of doing the work. */
@@ -36,18 +43,27 @@ public final class FaultSchedule {
   }
 
   private final long seed;
-  private final Map<Operation, double[]> probabilities = new EnumMap<>(Operation.class);
+  private final Map<Operation, Map<Injected, Double>> probabilities =
+      new EnumMap<>(Operation.class);
   private final boolean activateOutsideReclaim;
   private final Map<Operation, Injected[]> sequences = new EnumMap<>(Operation.class);
   private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
-  private final AtomicLongArray injectedCounts =
-      new AtomicLongArray(Operation.values().length * Injected.values().length);
+  private final Map<Operation, Map<Injected, AtomicLong>> injectedCounts =
+      new EnumMap<>(Operation.class);
 
   private FaultSchedule(Builder builder) {
     this.seed = builder.seed;
-    this.probabilities.putAll(builder.probabilities);
+    builder.probabilities.forEach(
+        (operation, weights) -> probabilities.put(operation, new EnumMap<>(weights)));
     this.activateOutsideReclaim = builder.activateOutsideReclaim;
     this.sequences.putAll(builder.sequences);
+    for (Operation operation : Operation.values()) {
+      Map<Injected, AtomicLong> counts = new EnumMap<>(Injected.class);
+      for (Injected injected : Injected.values()) {
+        counts.put(injected, new AtomicLong());
+      }
+      injectedCounts.put(operation, counts);
+    }
   }
 
   /** A schedule that injects nothing until configured. */
@@ -88,12 +104,12 @@ public final class FaultSchedule {
     if (sequence != null && call < sequence.length) {
       return count(operation, allowed(sequence[call], forReclaim));
     }
-    double[] weights = probabilities.get(operation);
+    Map<Injected, Double> weights = probabilities.get(operation);
     if (weights == null) {
       return count(operation, Injected.NONE);
     }
     long mixed = seed;
-    mixed = mixed * 31 + operation.ordinal();
+    mixed = mixed * 31 + operation.seedSalt;
     mixed = mixed * 1_000_003 + file;
     mixed = mixed * 1_000_003 + index;
     mixed = mixed * 1_000_003 + call;
@@ -101,7 +117,7 @@ public final class FaultSchedule {
     Injected chosen = Injected.NONE;
     double cumulative = 0;
     for (Injected candidate : Injected.values()) {
-      cumulative += weights[candidate.ordinal()];
+      cumulative += weights.getOrDefault(candidate, 0.0);
       if (draw < cumulative) {
         chosen = candidate;
         break;
@@ -118,20 +134,20 @@ public final class FaultSchedule {
   }
 
   private Injected count(Operation operation, Injected chosen) {
-    injectedCounts.incrementAndGet(
-        operation.ordinal() * Injected.values().length + chosen.ordinal());
+    injectedCounts.get(operation).get(chosen).incrementAndGet();
     return chosen;
   }
 
   /** How many times {@code injected} was chosen for {@code operation} so far. */
   public long injectedCount(Operation operation, Injected injected) {
-    return injectedCounts.get(operation.ordinal() * Injected.values().length + injected.ordinal());
+    return injectedCounts.get(operation).get(injected).get();
   }
 
   /** Builds a {@link FaultSchedule}. */
   public static final class Builder {
     private final long seed;
-    private final Map<Operation, double[]> probabilities = new EnumMap<>(Operation.class);
+    private final Map<Operation, Map<Injected, Double>> probabilities =
+        new EnumMap<>(Operation.class);
     private boolean activateOutsideReclaim;
     private final Map<Operation, Injected[]> sequences = new EnumMap<>(Operation.class);
 
@@ -167,9 +183,8 @@ public final class FaultSchedule {
     public Builder inject(Operation operation, Injected injected, double probability) {
       validate(operation, injected);
       probabilities
-              .computeIfAbsent(operation, k -> new double[Injected.values().length])[
-              injected.ordinal()] =
-          probability;
+          .computeIfAbsent(operation, k -> new EnumMap<>(Injected.class))
+          .put(injected, probability);
       return this;
     }
 

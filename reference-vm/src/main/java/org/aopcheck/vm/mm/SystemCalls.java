@@ -61,8 +61,8 @@ public final class SystemCalls {
     return VmOperation.run(
         "write",
         () -> {
-          file.inode().inodeSemaphore().lock();
           long result;
+          file.inode().inodeSemaphore().lock();
           try {
             result =
                 callers

@@ -118,12 +118,9 @@ public final class Stress {
     }
     List<Thread> background = new ArrayList<>();
     int slot = config.workers();
-    background.add(
-        thread("stress writeback", backgroundLoop(slot, "writeback", this::writebackOnce)));
-    background.add(
-        thread("stress reclaim", backgroundLoop(slot + 1, "reclaim", this::reclaimOnce)));
-    background.add(
-        thread("stress invalidate", backgroundLoop(slot + 2, "invalidate", this::invalidateOnce)));
+    background.add(thread("stress writeback", backgroundLoop(slot, this::writebackOnce)));
+    background.add(thread("stress reclaim", backgroundLoop(slot + 1, this::reclaimOnce)));
+    background.add(thread("stress invalidate", backgroundLoop(slot + 2, this::invalidateOnce)));
     List<Thread> all = new ArrayList<>(workers);
     all.addAll(background);
     all.forEach(Thread::start);
@@ -442,7 +439,7 @@ public final class Stress {
     }
   }
 
-  private Runnable backgroundLoop(int slot, String name, java.util.function.Consumer<Random> once) {
+  private Runnable backgroundLoop(int slot, java.util.function.Consumer<Random> once) {
     return () -> {
       Random random = new Random(config.seed() * 31 + slot);
       while (!stop) {

@@ -88,6 +88,25 @@ public final class PathAnalysis {
     return new PathAnalysis(graph, options).run();
   }
 
+  /**
+   * Analyses one method as {@link #analyze} does and also returns, read-only, the states that reach
+   * each node: for tests and debugging (the test-only state dump, docs/engine.md §7), never for a
+   * check.
+   */
+  public static StateDump dumpStates(MethodGraph graph, AnalysisOptions options) {
+    PathAnalysis analysis = new PathAnalysis(graph, options);
+    AnalysisResult result = analysis.run();
+    List<List<StateView>> statesAtNode = new ArrayList<>();
+    for (Map<State, State> states : analysis.statesAt) {
+      statesAtNode.add(
+          states.keySet().stream()
+              .map(StateView::of)
+              .sorted(java.util.Comparator.comparing(StateView::toString))
+              .toList());
+    }
+    return new StateDump(result, statesAtNode);
+  }
+
   private AnalysisResult run() {
     try {
       enqueue(0, initialState());
@@ -522,7 +541,7 @@ public final class PathAnalysis {
 
   private List<State> assign(Event.Assign assign, Position at, State state) {
     String variable = assign.variable();
-    String where = "when " + variable + " is reassigned at line " + at.line();
+    String where = "when it is reassigned at line " + at.line();
     Value value = assign.value();
     if (value instanceof Value.Constant constant) {
       return List.of(

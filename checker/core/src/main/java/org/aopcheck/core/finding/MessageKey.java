@@ -7,6 +7,10 @@ import org.aopcheck.core.Check;
  * The stable key of every message aopcheck reports, with its check and its text. Both front-ends
  * render the same text from a key and its arguments ({@link #render}); tests assert keys or short
  * stable substrings of the text. The Javadoc of each key lists its arguments in order.
+ *
+ * <p>A variable's name is shown as code, in backticks ("page `page` unlocked again at line 42"), so
+ * that a variable called {@code page} does not read as "page page". The templates place the
+ * backticks; arguments are plain names.
  */
 public enum MessageKey {
   /** Arguments: operation, codes it may return, what to do. */
@@ -53,13 +57,13 @@ public enum MessageKey {
    */
   DOUBLE_UNLOCK_AFTER_CALLEE(
       Check.DOUBLE_UNLOCK,
-      "page %s unlocked again at line %d, but %s at line %d returned %s and had already unlocked"
+      "page `%s` unlocked again at line %d, but %s at line %d returned %s and had already unlocked"
           + " it; %s"),
 
   /** Arguments: page, line of the unlock, how it was already unlocked, its line. */
   DOUBLE_UNLOCK_AFTER_UNLOCK(
       Check.DOUBLE_UNLOCK,
-      "page %s unlocked at line %d, but it was already unlocked (%s at line %d); unlock it once"),
+      "page `%s` unlocked at line %d, but it was already unlocked (%s at line %d); unlock it once"),
 
   /**
    * Arguments: page, where the path leaves it ("when the method returns at line 12"), operation,
@@ -67,13 +71,13 @@ public enum MessageKey {
    */
   PAGE_LEFT_LOCKED(
       Check.PAGE_LEFT_LOCKED,
-      "page %s is still locked %s: %s at line %d returned %s and left it locked; unlock it (or"
+      "page `%s` is still locked %s: %s at line %d returned %s and left it locked; unlock it (or"
           + " hand it over with a @TakesOver method)"),
 
   /** Arguments: page, where ("when the method returns at line 12"), operation, line of the call. */
   TRUNCATED_PAGE_NOT_RELEASED(
       Check.TRUNCATED_PAGE_LEAK,
-      "page %s is not released %s, but %s at line %d returned AOP_TRUNCATED_PAGE and the"
+      "page `%s` is not released %s, but %s at line %d returned AOP_TRUNCATED_PAGE and the"
           + " reference is still ours; release it once before looking the page up again"),
 
   /**
@@ -82,31 +86,31 @@ public enum MessageKey {
    */
   TRUNCATED_PAGE_RELEASED_TWICE(
       Check.TRUNCATED_PAGE_LEAK,
-      "page %s released again at line %d after %s at line %d returned AOP_TRUNCATED_PAGE; it was"
+      "page `%s` released again at line %d after %s at line %d returned AOP_TRUNCATED_PAGE; it was"
           + " already released at line %d: release it exactly once"),
 
   /** Arguments: page, line of the use, what the use is, operation, line of the call. */
   TRUNCATED_PAGE_USED(
       Check.TRUNCATED_PAGE_USE,
-      "page %s is used at line %d (%s), but %s at line %d returned AOP_TRUNCATED_PAGE: the page"
+      "page `%s` is used at line %d (%s), but %s at line %d returned AOP_TRUNCATED_PAGE: the page"
           + " may have been truncated; release it and look it up again"),
 
   /** Arguments: method, outcome, line of the return, page, operation of the contract. */
   IMPLEMENTATION_STILL_LOCKED(
       Check.IMPLEMENTATION_LOCK_STATE,
-      "%s returns %s at line %d with page %s still locked, but the %s contract says the page is"
+      "%s returns %s at line %d with page `%s` still locked, but the %s contract says the page is"
           + " unlocked after that outcome; unlock it before returning"),
 
   /** Arguments: method, outcome, line of the return, page, operation of the contract. */
   IMPLEMENTATION_UNLOCKED(
       Check.IMPLEMENTATION_LOCK_STATE,
-      "%s returns %s at line %d after page %s was unlocked, but the %s contract says the page is"
+      "%s returns %s at line %d after page `%s` was unlocked, but the %s contract says the page is"
           + " still locked after that outcome; keep it locked on this path"),
 
   /** Arguments: method, line of the return, page. */
   WRITEPAGE_ACTIVATE_NOT_REDIRTIED(
       Check.WRITEPAGE_ACTIVATE_NOT_REDIRTIED,
-      "%s returns AOP_WRITEPAGE_ACTIVATE at line %d without redirtying page %s: the caller cleaned"
+      "%s returns AOP_WRITEPAGE_ACTIVATE at line %d without redirtying page `%s`: the caller cleaned"
           + " it, so its data would never be written; redirty the page before returning the code"),
 
   /** Arguments: method, code, line of the return, code's annotation constant. */

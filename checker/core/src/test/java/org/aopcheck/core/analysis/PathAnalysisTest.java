@@ -489,7 +489,7 @@ class PathAnalysisTest {
               .get(0)
               .message()
               .startsWith(
-                  "page p unlocked again at line 4, but writepage at line 2 returned a negative"
+                  "page `p` unlocked again at line 4, but writepage at line 2 returned a negative"
                       + " error and had already unlocked it"),
           result.findings().get(0)::message);
     }
@@ -841,6 +841,59 @@ class PathAnalysisTest {
       assertEquals(
           List.of("TRUNCATED_PAGE_NOT_RELEASED@10", "TRUNCATED_PAGE_NOT_RETRIED@2"),
           found(s.analyze()).stream().sorted().toList());
+    }
+  }
+
+  /** The read-only state dump (docs/engine.md §7) shows what the rules see. */
+  @Nested
+  class StateDumps {
+    private List<String> statesAtLine(Script s, int line) {
+      org.aopcheck.core.ir.MethodGraph graph = s.build();
+      StateDump dump = PathAnalysis.dumpStates(graph, AnalysisOptions.DEFAULT);
+      return graph.nodes().stream()
+          .filter(node -> node.position().line() == line)
+          .flatMap(node -> dump.statesAt(node.id()).stream())
+          .map(StateView::toString)
+          .toList();
+    }
+
+    @Test
+    void aTruncatedTestKeepsOnlyTheTruncatedState() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .release(4, "p")
+          .ret(5, constant(0))
+          .label("done")
+          .release(6, "p")
+          .returnVariable(7, "ret");
+      assertEquals(
+          List.of(
+              // ret is dead here (no rule reads it again on this path), so it is forgotten.
+              "p = UNLOCKED_BY_CALLEE (readpage returned AOP_TRUNCATED_PAGE at line 2), owned,"
+                  + " stale since line 2; pending: readpage at line 2"),
+          statesAtLine(s, 4));
+      assertEquals(
+          List.of(
+              "p = UNLOCKED_BY_CALLEE (readpage returned 0 at line 2), owned; ret = ZERO (readpage"
+                  + " at line 2)",
+              "p = UNLOCKED_BY_CALLEE (readpage returned a negative error at line 2), owned; ret ="
+                  + " NEGATIVE (readpage at line 2)"),
+          statesAtLine(s, 6));
+    }
+
+    @Test
+    void anUnreachableNodeHasNoState() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", READPAGE)
+          .ifGoto(3, compare("ret", NOT_EQUAL, ACTIVATE), "ret != AOP_WRITEPAGE_ACTIVATE", "done")
+          .unlock(4, "p")
+          .label("done")
+          .release(5, "p")
+          .returnVariable(6, "ret");
+      assertEquals(List.of(), statesAtLine(s, 4));
     }
   }
 }

@@ -3,18 +3,29 @@ package org.aopcheck.errorprone.lowering;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LineMap;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -108,10 +119,11 @@ public final class CfgLowering {
   private final Set<String> usedNames = new HashSet<>();
 
   /** Variables the lowering invents for expression values: call results, ternaries, switches. */
-  private final Map<Node, String> valueVariables = new IdentityHashMap<>();
+  private final IdentityHashMap<Node, String> valueVariables = new IdentityHashMap<>();
 
   /** Calls whose result is assigned straight to a local: the call writes the local itself. */
-  private final Map<MethodInvocationNode, String> resultTargets = new IdentityHashMap<>();
+  private final IdentityHashMap<MethodInvocationNode, String> resultTargets =
+      new IdentityHashMap<>();
 
   private final List<Event> events = new ArrayList<>();
   private final List<Position> positions = new ArrayList<>();
@@ -302,7 +314,7 @@ public final class CfgLowering {
         TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), condition.getTree());
         while (path != null
             && path.getParentPath() != null
-            && path.getParentPath().getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+            && path.getParentPath().getLeaf() instanceof ParenthesizedTree) {
           path = path.getParentPath();
         }
         if (path != null
@@ -364,23 +376,23 @@ public final class CfgLowering {
               && (tree instanceof ReturnTree
                   || tree instanceof ExpressionStatementTree
                   || tree instanceof VariableTree
-                  || tree.getKind() == Tree.Kind.BREAK
-                  || tree.getKind() == Tree.Kind.CONTINUE
-                  || tree.getKind() == Tree.Kind.THROW
-                  || tree.getKind() == Tree.Kind.IF
-                  || tree.getKind() == Tree.Kind.WHILE_LOOP
-                  || tree.getKind() == Tree.Kind.DO_WHILE_LOOP
-                  || tree.getKind() == Tree.Kind.FOR_LOOP
-                  || tree.getKind() == Tree.Kind.ENHANCED_FOR_LOOP
-                  || tree.getKind() == Tree.Kind.SWITCH
-                  || tree.getKind() == Tree.Kind.TRY
-                  || tree.getKind() == Tree.Kind.SYNCHRONIZED)) {
+                  || tree instanceof BreakTree
+                  || tree instanceof ContinueTree
+                  || tree instanceof ThrowTree
+                  || tree instanceof IfTree
+                  || tree instanceof WhileLoopTree
+                  || tree instanceof DoWhileLoopTree
+                  || tree instanceof ForLoopTree
+                  || tree instanceof EnhancedForLoopTree
+                  || tree instanceof SwitchTree
+                  || tree instanceof TryTree
+                  || tree instanceof SynchronizedTree)) {
             statements.add(statement);
           }
           if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
             return null;
           }
-          return super.scan(tree, unused);
+          return super.scan(tree, null);
         }
       }.scan(method.getBody(), null);
       statements.sort(java.util.Comparator.comparingInt(ASTHelpers::getStartPosition));
@@ -441,6 +453,11 @@ public final class CfgLowering {
         }
       } else {
         lowerNode(node, lowered);
+        if (lowered.isEmpty() && node instanceof MethodInvocationNode call && isDiscarded(call)) {
+          // A call statement that matters to no rule keeps a node at its position, so that the
+          // states there can be shown (the test-only state dump, docs/engine.md §7).
+          lowered.add(new Event.Nop());
+        }
       }
       for (Event event : lowered) {
         int id = add(event, position(node.getTree()));
@@ -599,7 +616,7 @@ public final class CfgLowering {
       return false;
     }
     Tree parent = path.getParentPath().getLeaf();
-    while (parent.getKind() == Tree.Kind.PARENTHESIZED && path.getParentPath() != null) {
+    while (parent instanceof ParenthesizedTree && path.getParentPath() != null) {
       path = path.getParentPath();
       parent = path.getParentPath() == null ? parent : path.getParentPath().getLeaf();
     }
