@@ -99,7 +99,8 @@ public final class PathAnalysis {
     List<List<StateView>> statesAtNode = new ArrayList<>();
     for (Map<State, State> states : analysis.statesAt) {
       statesAtNode.add(
-          states.keySet().stream()
+          // The values: a state whose settled truncations were joined replaced its value only.
+          states.values().stream()
               .map(StateView::of)
               .sorted(java.util.Comparator.comparing(StateView::toString))
               .toList());

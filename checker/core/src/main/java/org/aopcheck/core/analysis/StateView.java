@@ -24,14 +24,20 @@ import org.aopcheck.core.analysis.State.PendingTruncation;
  *
  * @param variables each variable the path knows something about, by name, with what it knows
  * @param pending the unhandled AOP_TRUNCATED_PAGE outcomes, as "readpage at line 8", sorted
+ * @param settled the unhandled ones nothing can retry any more, reported at every exit, the same
+ *     way
  * @param retrying whether the path went back around a loop to retry and has not looked up again
  */
 public record StateView(
-    SortedMap<String, String> variables, List<String> pending, boolean retrying) {
+    SortedMap<String, String> variables,
+    List<String> pending,
+    List<String> settled,
+    boolean retrying) {
 
   public StateView {
     variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
     pending = List.copyOf(pending);
+    settled = List.copyOf(settled);
   }
 
   static StateView of(State state) {
@@ -41,13 +47,21 @@ public record StateView(
     }
     List<String> pending = new ArrayList<>();
     for (PendingTruncation truncation : state.pending().values()) {
-      pending.add(
-          truncation.origin().operation()
-              + " at line "
-              + truncation.origin().callPosition().line());
+      pending.add(describe(truncation));
     }
     Collections.sort(pending);
-    return new StateView(variables, pending, state.retrying());
+    List<String> settled = new ArrayList<>();
+    for (State.SettledTruncation truncation : state.settled().values()) {
+      settled.add(describe(truncation.truncation()));
+    }
+    Collections.sort(settled);
+    return new StateView(variables, pending, settled, state.retrying());
+  }
+
+  private static String describe(PendingTruncation truncation) {
+    return truncation.origin().operation()
+        + " at line "
+        + truncation.origin().callPosition().line();
   }
 
   private static String describe(Fact fact) {
@@ -118,6 +132,11 @@ public record StateView(
       text.append(text.length() > 0 ? "; " : "")
           .append("pending: ")
           .append(String.join(", ", pending));
+    }
+    if (!settled.isEmpty()) {
+      text.append(text.length() > 0 ? "; " : "")
+          .append("settled: ")
+          .append(String.join(", ", settled));
     }
     if (retrying) {
       text.append(text.length() > 0 ? "; " : "").append("retrying");

@@ -883,6 +883,24 @@ class PathAnalysisTest {
           statesAtLine(s, 6));
     }
 
+    /**
+     * At the exit, the path that gave the page up and the one that used it are one state: the page
+     * and the result are finished business, and the truncation nothing can retry any more is
+     * settled.
+     */
+    @Test
+    void aTruncationNothingCanRetryIsSettled() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .call(2, "ret", "p", PREPARE_WRITE)
+          .ifGoto(3, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "truncated")
+          .unlock(4, "p")
+          .label("truncated")
+          .release(5, "p")
+          .ret(6, UNKNOWN);
+      assertEquals(List.of("settled: prepare_write at line 2"), statesAtLine(s, 6));
+    }
+
     @Test
     void anUnreachableNodeHasNoState() {
       Script s = Script.caller();
