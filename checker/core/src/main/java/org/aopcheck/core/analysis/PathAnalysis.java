@@ -166,31 +166,49 @@ public final class PathAnalysis {
   /**
    * Forgets what no event from {@code node} on can read, so that states differing only there merge
    * (straight-line code with many calls stays small): the fact of an int or flag that is not live;
-   * of a page no event touches again, all but what the method's end checks ({@link
-   * PageFact#owedAtEnd}); and a pending truncation that nothing can retry or pass on any more is
-   * settled, to be reported at whatever exit the path reaches.
+   * a name of a page that is not live while another name holds the page on; of a page no event
+   * touches again, all but what the method's end checks ({@link PageFact#owedAtEnd}); and a pending
+   * truncation that nothing can retry or pass on any more is settled, to be reported at whatever
+   * exit the path reaches.
    */
   private State forget(int node, State state) {
-    Map<String, Fact> facts = new HashMap<>(state.facts());
-    for (Map.Entry<String, Fact> entry : state.facts().entrySet()) {
-      String variable = entry.getKey();
-      if (entry.getValue() instanceof PageFact page) {
-        if (!variable.equals(graph.pageParameter()) && !liveness.isMentionedFrom(node, variable)) {
+    java.util.SortedSet<String> variables = new java.util.TreeSet<>(state.facts().keySet());
+    variables.addAll(state.aliasedVariables());
+    State next = state;
+    for (String variable : variables) {
+      Fact fact = next.fact(variable);
+      Set<String> aliases = next.aliasesOf(variable);
+      if (aliases.size() > 1) {
+        // One of several names of a page: dropped once it is not read again before being written
+        // (another name holds the page on), unless it names the caller's page.
+        if (variable.equals(graph.pageParameter())
+            || liveness.isLive(node, variable)
+            || (fact == null && !ownedWhenSeen(variable))) {
+          continue;
+        }
+        String heir =
+            aliases.stream()
+                .filter(a -> !a.equals(variable))
+                .sorted(
+                    java.util.Comparator.comparing((String a) -> !liveness.isLive(node, a))
+                        .thenComparing(a -> !isMentionedFrom(node, a))
+                        .thenComparing(a -> a))
+                .findFirst()
+                .orElseThrow();
+        next = next.without(variable).withPendingPageMoved(variable, heir);
+      } else if (fact instanceof PageFact page) {
+        if (!isMentionedFrom(node, variable)) {
           PageFact owed = page.owedAtEnd();
-          if (owed == null) {
-            facts.remove(variable);
-          } else {
-            facts.put(variable, owed);
-          }
+          next = owed == null ? next.without(variable) : next.with(variable, owed);
         }
       } else if (!liveness.isLive(node, variable)) {
-        facts.remove(variable);
+        next = next.without(variable);
       }
     }
-    State next = state.withFacts(facts);
     for (Map.Entry<Integer, PendingTruncation> entry : state.pending().entrySet()) {
       int callNode = entry.getKey();
-      if (isSettled(node, callNode, entry.getValue(), facts)) {
+      PendingTruncation pending = next.pending().get(callNode);
+      if (pending != null && isSettled(node, callNode, pending, next)) {
         // A best-effort method may give the page up: nothing to report at its exits.
         next =
             self.bestEffort()
@@ -201,22 +219,33 @@ public final class PathAnalysis {
     return next;
   }
 
+  /** Whether an event from {@code node} on touches {@code variable}; the page parameter always. */
+  private boolean isMentionedFrom(int node, String variable) {
+    return variable.equals(graph.pageParameter()) || liveness.isMentionedFrom(node, variable);
+  }
+
   /**
    * Whether nothing from {@code node} on can resolve or change a pending truncation: its call is
-   * not reached again, no loop goes back (a retry), no look-up or new page in its page variable
-   * follows, and no variable holds its result (to be tested, passed on or returned).
+   * not reached again, no loop goes back (a retry), no look-up or new page in its page variable (or
+   * an alias of it) follows, and no variable holds its result (to be tested, passed on or
+   * returned).
    */
-  private boolean isSettled(
-      int node, int callNode, PendingTruncation pending, Map<String, Fact> facts) {
+  private boolean isSettled(int node, int callNode, PendingTruncation pending, State state) {
     if (liveness.reaches(node, callNode) || liveness.reachesBackEdge(node)) {
       return false;
     }
-    if (pending.page() == null
-        ? liveness.reachesLookUp(node)
-        : liveness.isMentionedFrom(node, pending.page())) {
-      return false;
+    if (pending.page() == null) {
+      if (liveness.reachesLookUp(node)) {
+        return false;
+      }
+    } else {
+      for (String alias : state.aliasesOf(pending.page())) {
+        if (liveness.isMentionedFrom(node, alias)) {
+          return false;
+        }
+      }
     }
-    for (Fact fact : facts.values()) {
+    for (Fact fact : state.facts().values()) {
       if (fact instanceof IntFact value
           && value.origin() != null
           && value.origin().callNode() == callNode) {
@@ -347,7 +376,7 @@ public final class PathAnalysis {
     PageFact fresh =
         PageFact.fresh(
             lookUp.locked() ? Lock.LOCKED : Lock.UNLOCKED, cause, ownedWhenSeen(lookUp.page()));
-    return next.with(lookUp.page(), fresh)
+    return next.define(lookUp.page(), fresh)
         .step(
             at,
             "page "
@@ -410,7 +439,7 @@ public final class PathAnalysis {
       if (call.page() != null) {
         PageFact page = next.page(call.page());
         if (page == null) {
-          page = PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(call.page()));
+          page = PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(next, call.page()));
         }
         if (operation != null) {
           boolean locked = operation.lockAfter(outcome) == PageState.LOCKED;
@@ -441,7 +470,7 @@ public final class PathAnalysis {
     String variable = effect.page();
     PageFact page = state.page(variable);
     if (page == null) {
-      page = PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(variable));
+      page = PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(state, variable));
     }
     switch (effect.verb()) {
       case UNLOCK -> {
@@ -556,15 +585,12 @@ public final class PathAnalysis {
     } else if (value instanceof Value.Variable source) {
       Fact fact = state.fact(source.name());
       State next = pageReplaced(variable, where, at, state);
-      if (fact instanceof PageFact page) {
-        // The page moves to the new variable; the old one becomes an alias the analysis ignores.
-        next =
-            next.with(variable, page)
-                .with(source.name(), page.escaped().withLock(Lock.UNKNOWN, null));
-      } else {
-        next = next.with(variable, fact);
+      if (fact instanceof IntFact || fact instanceof FlagFact) {
+        return List.of(next.define(variable, fact)); // a copy of the value
       }
-      return List.of(next);
+      // Both hold the same page (or object): what happens through one happens to both, until one
+      // of them is written again (`page = cached; cached = null;` moves it).
+      return List.of(next.alias(variable, source.name()));
     } else if (value instanceof Value.Test test) {
       Split split =
           split(test.condition(), test.text(), at, pageReplaced(variable, where, at, state));
@@ -577,8 +603,8 @@ public final class PathAnalysis {
     State next = pageReplaced(variable, where, at, state);
     return List.of(
         wasPage
-            ? next.with(variable, PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(variable)))
-            : next.with(variable, null));
+            ? next.define(variable, PageFact.fresh(Lock.UNKNOWN, null, ownedWhenSeen(variable)))
+            : next.define(variable, null));
   }
 
   /**
@@ -590,8 +616,13 @@ public final class PathAnalysis {
     if (old == null) {
       return state;
     }
-    checkPageAtEnd(variable, old, where, at, state);
-    return state.withoutPending(p -> variable.equals(p.page())).withRetrying(false);
+    Set<String> aliases = state.aliasesOf(variable);
+    if (aliases.size() == 1) {
+      checkPageAtEnd(variable, old, where, at, state); // else another alias still holds it
+    }
+    return state
+        .withoutPending(p -> p.page() != null && aliases.contains(p.page()))
+        .withRetrying(false);
   }
 
   private State sink(Event.Sink sink, Position at, State state) {
@@ -649,9 +680,12 @@ public final class PathAnalysis {
     if (self.operation().isPresent() || self.mayReturn().isPresent()) {
       checkImplementationReturn(returned, at, state);
     }
-    for (Map.Entry<String, Fact> entry : state.facts().entrySet()) {
-      if (entry.getValue() instanceof PageFact page) {
-        checkPageAtEnd(entry.getKey(), page, leaving, at, state);
+    // Each page once, however many aliases hold it, under the first of their names.
+    Set<String> checked = new java.util.HashSet<>();
+    for (String variable : new java.util.TreeSet<>(state.facts().keySet())) {
+      if (state.fact(variable) instanceof PageFact page && checked.add(variable)) {
+        checked.addAll(state.aliasesOf(variable));
+        checkPageAtEnd(variable, page, leaving, at, state);
       }
     }
     if (!self.bestEffort()) {
@@ -708,7 +742,9 @@ public final class PathAnalysis {
     if (!page.owned()) {
       return;
     }
-    if (variable.equals(graph.pageParameter()) && self.operation().isPresent()) {
+    if (self.operation().isPresent()
+        && graph.pageParameter() != null
+        && state.aliasesOf(variable).contains(graph.pageParameter())) {
       return; // an implementation's own page: AopImplementationLockState judges it
     }
     Cause cause = page.lockCause();
@@ -1053,6 +1089,14 @@ public final class PathAnalysis {
       return true; // a local holding a page holds a reference (the protocol requires one)
     }
     return Objects.equals(variable, graph.pageParameter()) && self.ownsPage();
+  }
+
+  /**
+   * Whether a page first seen in {@code variable} and its aliases is one this method must account
+   * for: a local copy of a parameter the method does not own holds the caller's page.
+   */
+  private boolean ownedWhenSeen(State state, String variable) {
+    return state.aliasesOf(variable).stream().allMatch(this::ownedWhenSeen);
   }
 
   private static String codeList(Set<AopCode> codes) {

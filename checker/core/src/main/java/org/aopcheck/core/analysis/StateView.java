@@ -23,6 +23,7 @@ import org.aopcheck.core.analysis.State.PendingTruncation;
  * pending: readpage at line 8}.
  *
  * @param variables each variable the path knows something about, by name, with what it knows
+ * @param aliases the names that hold the same object, each group as "p2 = page", sorted
  * @param pending the unhandled AOP_TRUNCATED_PAGE outcomes, as "readpage at line 8", sorted
  * @param settled the unhandled ones nothing can retry any more, reported at every exit, the same
  *     way
@@ -30,12 +31,14 @@ import org.aopcheck.core.analysis.State.PendingTruncation;
  */
 public record StateView(
     SortedMap<String, String> variables,
+    List<String> aliases,
     List<String> pending,
     List<String> settled,
     boolean retrying) {
 
   public StateView {
     variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+    aliases = List.copyOf(aliases);
     pending = List.copyOf(pending);
     settled = List.copyOf(settled);
   }
@@ -44,6 +47,10 @@ public record StateView(
     SortedMap<String, String> variables = new TreeMap<>();
     for (Map.Entry<String, Fact> entry : state.facts().entrySet()) {
       variables.put(entry.getKey(), describe(entry.getValue()));
+    }
+    java.util.SortedSet<String> aliases = new java.util.TreeSet<>();
+    for (String variable : state.aliasedVariables()) {
+      aliases.add(String.join(" = ", new java.util.TreeSet<>(state.aliasesOf(variable))));
     }
     List<String> pending = new ArrayList<>();
     for (PendingTruncation truncation : state.pending().values()) {
@@ -55,7 +62,7 @@ public record StateView(
       settled.add(describe(truncation.truncation()));
     }
     Collections.sort(settled);
-    return new StateView(variables, pending, settled, state.retrying());
+    return new StateView(variables, List.copyOf(aliases), pending, settled, state.retrying());
   }
 
   private static String describe(PendingTruncation truncation) {
@@ -128,6 +135,11 @@ public record StateView(
           }
           text.append(name).append(" = ").append(fact);
         });
+    if (!aliases.isEmpty()) {
+      text.append(text.length() > 0 ? "; " : "")
+          .append("aliases: ")
+          .append(String.join(", ", aliases));
+    }
     if (!pending.isEmpty()) {
       text.append(text.length() > 0 ? "; " : "")
           .append("pending: ")

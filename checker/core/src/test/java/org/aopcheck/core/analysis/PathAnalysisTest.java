@@ -720,6 +720,108 @@ class PathAnalysisTest {
     assertTrue(s.analyze().findings().stream().anyMatch(f -> f.key() == MessageKey.RESULT_IGNORED));
   }
 
+  /** A page copied to a second local is one page under two names. */
+  @Nested
+  class Aliases {
+    /** {@code Pg p2 = page; ret = readpage(f, p2); if (TRUNCATED) { page.release(); retry; }}. */
+    @Test
+    void releasedThroughTheOtherNameIsReleased() {
+      Script s = Script.caller("f");
+      s.label("again")
+          .lookUp(1, "page", true)
+          .assign(2, "p2", new Value.Variable("page"))
+          .call(3, "ret", "p2", READPAGE)
+          .ifGoto(4, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .release(5, "page")
+          .jump("again")
+          .label("done")
+          .release(6, "page")
+          .returnVariable(7, "ret");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+
+    /**
+     * Not released under either name: one finding for the one page, where the last name that holds
+     * it gets a new page (p2 is not used again).
+     */
+    @Test
+    void notReleasedUnderEitherNameIsOneLeak() {
+      Script s = Script.caller("f");
+      s.label("again")
+          .lookUp(1, "page", true)
+          .assign(2, "p2", new Value.Variable("page"))
+          .call(3, "ret", "p2", READPAGE)
+          .ifGoto(4, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .lookUp(5, "page", true)
+          .release(6, "page")
+          .ret(7, constant(0))
+          .label("done")
+          .release(8, "page")
+          .returnVariable(9, "ret");
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@5"), found(s.analyze()));
+    }
+
+    /** What the callee did through one name is known through the other: a real double unlock. */
+    @Test
+    void unlockThroughTheOtherNameAfterTheCalleeUnlockedIt() {
+      Script s = Script.caller("f");
+      s.lookUp(1, "page", true)
+          .assign(2, "p2", new Value.Variable("page"))
+          .call(3, "ret", "p2", READPAGE)
+          .ifGoto(4, compare("ret", EQUAL, TRUNCATED), "ret == AOP_TRUNCATED_PAGE", "truncated")
+          .unlock(5, "page")
+          .label("truncated")
+          .release(6, "page")
+          .ret(7, constant(0));
+      assertTrue(found(s.analyze()).contains("DOUBLE_UNLOCK_AFTER_CALLEE@5"));
+    }
+
+    /** {@code page = cached; cached = null;} moves the page: it is followed in its new name. */
+    @Test
+    void aMoveKeepsThePageFollowed() {
+      Script s = Script.caller("f");
+      s.lookUp(1, "cached", true)
+          .assign(2, "page", new Value.Variable("cached"))
+          .assign(3, "cached", new Value.Null())
+          .call(4, "ret", "page", READPAGE)
+          .ifGoto(5, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .ret(6, constant(0))
+          .label("done")
+          .release(7, "page")
+          .returnVariable(8, "ret");
+      List<String> findings = found(s.analyze());
+      assertTrue(findings.contains("TRUNCATED_PAGE_NOT_RELEASED@6"), findings::toString);
+    }
+
+    /** A local copy of a parameter the method does not own holds the caller's page. */
+    @Test
+    void aCopyOfTheCallersPageIsNotOwned() {
+      Script s = Script.caller("f", "param");
+      s.assign(1, "p2", new Value.Variable("param"))
+          .call(2, "ret", "p2", READPAGE)
+          .returnVariable(3, "ret");
+      assertEquals(List.of("TRUNCATED_PAGE_RETURNED@3"), found(s.analyze()));
+    }
+
+    /** Writing one name again ends the alias: the other still holds the page. */
+    @Test
+    void writingOneNameLeavesThePageWithTheOther() {
+      Script s = Script.caller("f");
+      s.label("again")
+          .lookUp(1, "page", true)
+          .assign(2, "p2", new Value.Variable("page"))
+          .assign(3, "p2", new Value.Null())
+          .call(4, "ret", "page", READPAGE)
+          .ifGoto(5, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "done")
+          .release(6, "page")
+          .jump("again")
+          .label("done")
+          .release(7, "page")
+          .returnVariable(8, "ret");
+      assertEquals(List.of(), found(s.analyze()));
+    }
+  }
+
   /**
    * States that differ only in what no later event reads merge: the result of a call that was
    * tested and is never read again, a page no event touches again, a truncation nothing can retry
@@ -899,6 +1001,24 @@ class PathAnalysisTest {
           .release(5, "p")
           .ret(6, UNKNOWN);
       assertEquals(List.of("settled: prepare_write at line 2"), statesAtLine(s, 6));
+    }
+
+    @Test
+    void aCopiedPageIsOnePageUnderTwoNames() {
+      Script s = Script.caller("f");
+      s.lookUp(1, "page", true)
+          .assign(2, "p2", new Value.Variable("page"))
+          .call(3, "ret", "p2", READPAGE)
+          .release(4, "page")
+          .use(5, "p2")
+          .release(6, "page")
+          .returnVariable(7, "ret");
+      assertEquals(
+          List.of(
+              "p2 = UNLOCKED_BY_CALLEE (readpage returned 0 at line 3), owned; page ="
+                  + " UNLOCKED_BY_CALLEE (readpage returned 0 at line 3), owned; ret = ZERO"
+                  + " (readpage at line 3); aliases: p2 = page"),
+          statesAtLine(s, 4).stream().filter(v -> v.contains("ZERO")).toList());
     }
 
     @Test
