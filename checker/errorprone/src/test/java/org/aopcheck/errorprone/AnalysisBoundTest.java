@@ -109,6 +109,35 @@ class AnalysisBoundTest {
     assertEquals(5, result.messages(Diagnostic.Kind.WARNING).size(), result.output());
   }
 
+  /**
+   * The same five calls written in two variables, {@code page} and {@code r}, reused by every call:
+   * the analysis also goes to the end with a bound of 3. (Each look-up into {@code page} counts as
+   * the retry of the truncation before it, so only the last call is reported.)
+   */
+  @Test
+  void fiveCallsInTheSameVariablesStaySmall() {
+    Javac.Result result =
+        Javac.compile(
+            ErrorProneConventionsTest.apiAnd(
+                "B.java",
+                FIVE_CALLS
+                    .replaceAll("Pg page\\d", "page")
+                    .replaceAll("int r\\d", "r")
+                    .replaceAll("page\\d", "page")
+                    .replaceAll("r\\d", "r")
+                    .replace(
+                        "void m(Ops ops, Cache cache, Object f) {",
+                        "void m(Ops ops, Cache cache, Object f) {\n    Pg page;\n    int r;")),
+            Javac.allDataflowChecksAt("WARN") + " -XepOpt:Aop:MaxStatesPerPoint=3");
+    assertTrue(result.success(), result.output());
+    assertEquals(
+        List.of("[AopTruncatedPageUnhandled]"),
+        result.diagnostics().stream()
+            .map(d -> d.getMessage(null).replaceAll("(?s)\\] .*", "]"))
+            .toList(),
+        result.output());
+  }
+
   /** A method within the bound gets no note. */
   @Test
   void aCompleteAnalysisHasNoNote() {
