@@ -155,8 +155,9 @@ final class ErrorProneRun {
           && file != null) {
         // The doc link is the check's name already printed; the fix suggestion, if any, stays.
         String text = oneLine(errorProne.group(2)).replaceAll("\\s*\\(see [^)]*\\)", "");
-        if (text.startsWith("aopcheck: ")) {
-          // The plugin speaking about itself (an abandoned analysis, an internal error).
+        if (text.startsWith("aopcheck")) {
+          // The plugin speaking about itself ("aopcheck: analysis of ... abandoned", "aopcheck
+          // internal error in ..."): a note for the user, not a finding in their code.
           notes.add(relativize(file) + ":" + diagnostic.getLineNumber() + ": " + text);
         } else {
           findings.add(
