@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.aopcheck.samples.corpus.SampleFile.SourceSet;
 import org.aopcheck.samples.dynamic.CrossCheck;
 import org.aopcheck.samples.dynamic.CrossChecks;
+import org.aopcheck.samples.prepatch.PrePatchScenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,9 +75,32 @@ class CorpusTest {
     return findings.getOrDefault(sample.path(), Set.of());
   }
 
-  /** "flagged / fails: [..]", "clean / passes", with "—" where the case has no run-time check. */
+  /**
+   * "flagged / fails: [..]", "clean / passes", with "—" where the case has no run-time check. A
+   * pre-patch call site runs its scenario ({@link PrePatchScenarios}) with the pre-patch and the
+   * post-patch form: it fails, or behaves as the post-patch form does; the post-patch form (the
+   * reference VM's class) runs the same scenario.
+   */
   private static String runTimeColumn(SampleFile sample, Set<Finding> found) {
     String statically = found.isEmpty() ? "clean" : "flagged";
+    if (sample.caseName().equals("prepatch")) {
+      Optional<PrePatchScenarios.Site> site = PrePatchScenarios.byPrePatchClass(sample.className());
+      if (site.isEmpty()) {
+        return statically + " / —";
+      }
+      PrePatchScenarios.Outcome pre = site.get().runPrePatch();
+      PrePatchScenarios.Outcome post = site.get().runPostPatch();
+      return statically
+          + " / "
+          + (pre.equals(post) ? "same as post-patch (" + pre.summary() + ")" : pre.summary());
+    }
+    if (sample.sourceSet() == SourceSet.POST_PATCH) {
+      return statically
+          + " / "
+          + PrePatchScenarios.byPostPatchClass(sample.className())
+              .map(site -> site.runPostPatch().summary())
+              .orElse("—");
+    }
     Optional<CrossCheck> crossCheck = CrossChecks.forCase(sample.caseName());
     boolean isCaseForm =
         sample.className().endsWith("Buggy") || sample.className().endsWith("Fixed");
