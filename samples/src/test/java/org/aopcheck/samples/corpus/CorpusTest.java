@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must give no finding at all.
  *
  * <p>At the end it prints a table (case, file, expected, found, verdict, and whether the form is
- * flagged statically and fails at run time, from the {@link CrossChecks}) and recall and precision
- * over the whole corpus.
+ * flagged statically and fails at run time, from the {@link CrossChecks}, and for the pre-patch
+ * call sites and their post-patch forms from the {@link PrePatchScenarios}) and recall and
+ * precision over the whole corpus.
  */
 @Tag("corpus")
 class CorpusTest {

@@ -7,6 +7,7 @@ import static org.aopcheck.vm.ProtocolViolation.Rule.AOP_CODE_ESCAPED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.aopcheck.vm.AddressSpace;
 import org.aopcheck.vm.AopCodes;
 import org.aopcheck.vm.Errno;
@@ -70,8 +71,7 @@ class PrePatchWritepageTest {
   void everySiteFailsOrBehavesLikeItsPostPatchForm() {
     // What the corpus table reports: the eight sites the patch fixed fail, the four it only
     // renamed behave as their post-patch forms; every post-patch form passes.
-    java.util.Set<String> renamedOnly =
-        java.util.Set.of("ReadPages", "Pageout", "RamdiskWritepage", "ShmemWritepage");
+    Set<String> renamedOnly = Set.of("ReadPages", "Pageout", "RamdiskWritepage", "ShmemWritepage");
     assertEquals(11, PrePatchScenarios.sites().size(), "eleven classes hold the twelve call sites");
     for (PrePatchScenarios.Site site : PrePatchScenarios.sites()) {
       PrePatchScenarios.Outcome post = site.runPostPatch();
