@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.aopcheck.samples.corpus.SampleFile.SourceSet;
 import org.aopcheck.samples.dynamic.CrossCheck;
 import org.aopcheck.samples.dynamic.CrossChecks;
+import org.aopcheck.samples.prepatch.PrePatchScenarios;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must give no finding at all.
  *
  * <p>At the end it prints a table (case, file, expected, found, verdict, and whether the form is
- * flagged statically and fails at run time, from the {@link CrossChecks}) and recall and precision
- * over the whole corpus.
+ * flagged statically and fails at run time, from the {@link CrossChecks}, and for the pre-patch
+ * call sites and their post-patch forms from the {@link PrePatchScenarios}) and recall and
+ * precision over the whole corpus.
  */
 @Tag("corpus")
 class CorpusTest {
@@ -74,9 +76,32 @@ class CorpusTest {
     return findings.getOrDefault(sample.path(), Set.of());
   }
 
-  /** "flagged / fails: [..]", "clean / passes", with "—" where the case has no run-time check. */
+  /**
+   * "flagged / fails: [..]", "clean / passes", with "—" where the case has no run-time check. A
+   * pre-patch call site runs its scenario ({@link PrePatchScenarios}) with the pre-patch and the
+   * post-patch form: it fails, or behaves as the post-patch form does; the post-patch form (the
+   * reference VM's class) runs the same scenario.
+   */
   private static String runTimeColumn(SampleFile sample, Set<Finding> found) {
     String statically = found.isEmpty() ? "clean" : "flagged";
+    if (sample.caseName().equals("prepatch")) {
+      Optional<PrePatchScenarios.Site> site = PrePatchScenarios.byPrePatchClass(sample.className());
+      if (site.isEmpty()) {
+        return statically + " / —";
+      }
+      PrePatchScenarios.Outcome pre = site.get().runPrePatch();
+      PrePatchScenarios.Outcome post = site.get().runPostPatch();
+      return statically
+          + " / "
+          + (pre.equals(post) ? "same as post-patch (" + pre.summary() + ")" : pre.summary());
+    }
+    if (sample.sourceSet() == SourceSet.POST_PATCH) {
+      return statically
+          + " / "
+          + PrePatchScenarios.byPostPatchClass(sample.className())
+              .map(site -> site.runPostPatch().summary())
+              .orElse("—");
+    }
     Optional<CrossCheck> crossCheck = CrossChecks.forCase(sample.caseName());
     boolean isCaseForm =
         sample.className().endsWith("Buggy") || sample.className().endsWith("Fixed");
