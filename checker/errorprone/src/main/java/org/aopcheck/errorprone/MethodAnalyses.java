@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.tools.Diagnostic;
 import org.aopcheck.core.analysis.AnalysisResult;
@@ -76,6 +77,17 @@ final class MethodAnalyses {
   /** How many methods were analysed in this JVM, for the test that each is analysed once. */
   static final AtomicLong ANALYSES = new AtomicLong();
 
+  /**
+   * How many methods in this JVM skipped the analysis because {@link ProtocolFreeMethods} found
+   * nothing in them that any rule could report on.
+   */
+  static final AtomicLong SKIPPED = new AtomicLong();
+
+  /** The result of a method that nothing can be found in: complete, without findings. */
+  private static AnalysisResult nothingFound(MethodTree method) {
+    return new AnalysisResult(method.getName().toString(), List.of(), null, 0);
+  }
+
   private final IdentityHashMap<MethodTree, Outcome> outcomes = new IdentityHashMap<>();
   private CompilationUnitTree unit;
   private ContractReader contracts;
@@ -123,7 +135,6 @@ final class MethodAnalyses {
   }
 
   private Outcome run(MethodTree method, VisitorState state, AopConfig config) {
-    ANALYSES.incrementAndGet();
     try {
       if (contracts == null) {
         for (String problem : config.problems()) {
@@ -137,6 +148,11 @@ final class MethodAnalyses {
       if (method.getName().contentEquals(String.valueOf(config.injectFaultInMethod()))) {
         throw new IllegalStateException("fault injected by -XepOpt:Aop:InjectFaultInMethod");
       }
+      if (ProtocolFreeMethods.isProtocolFree(method, contracts)) {
+        SKIPPED.incrementAndGet();
+        return new Analysed(nothingFound(method));
+      }
+      ANALYSES.incrementAndGet();
       MethodGraph graph = CfgLowering.lower(method, state, contracts);
       return new Analysed(PathAnalysis.analyze(graph, config.analysisOptions()));
     } catch (RuntimeException | StackOverflowError e) {
