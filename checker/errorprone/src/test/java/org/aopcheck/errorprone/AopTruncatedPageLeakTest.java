@@ -234,4 +234,109 @@ class AopTruncatedPageLeakTest {
             """)
         .doTest();
   }
+
+  /**
+   * TruncatedPageUsedBuggy.inLoopWithContinue: the stale page is kept and relocked across {@code
+   * continue}; it is not null then, so {@code if (page == null)} skips the look-up and nothing is
+   * leaked there. The same loop without that test looks a new page up over the stale one.
+   */
+  @Test
+  void pageKeptAcrossContinueIsNotLookedUpAgain() {
+    helper
+        .addSourceLines(
+            "Writer.java",
+            """
+            import api.*;
+
+            class Writer {
+              static void copyFromUser(Pg page) {}
+
+              int keptPage(Ops ops, Cache cache, Object file, long index) {
+                long next = index;
+                Pg page = null;
+                while (next <= index + 1) {
+                  if (page == null) {
+                    page = cache.findLock(next);
+                    if (page == null) {
+                      return -12;
+                    }
+                  }
+                  int ret = ops.prepareWrite(file, page, 0, 100);
+                  if (ret == Codes.TRUNCATED) {
+                    page.lock();
+                    continue;
+                  }
+                  if (ret != 0) {
+                    page.unlock();
+                    page.release();
+                    return ret;
+                  }
+                  copyFromUser(page);
+                  ret = ops.commitWrite(file, page, 0, 100);
+                  if (ret == Codes.TRUNCATED) {
+                    page.release();
+                    page = null;
+                    continue;
+                  }
+                  page.unlock();
+                  page.release();
+                  page = null;
+                  if (ret != 0) {
+                    return ret;
+                  }
+                  next++;
+                }
+                return 0;
+              }
+
+              int nullFirst(Ops ops, Cache cache, Object file, long index) {
+                long next = index;
+                Pg page = null;
+                while (next <= index + 1) {
+                  if (null != page) {
+                    // the page in hand is tried again
+                  } else {
+                    page = cache.findLock(next);
+                    if (page == null) {
+                      return -12;
+                    }
+                  }
+                  int ret = ops.prepareWrite(file, page, 0, 100);
+                  if (ret == Codes.TRUNCATED) {
+                    page.lock();
+                    continue;
+                  }
+                  page.unlock();
+                  page.release();
+                  page = null;
+                  next++;
+                }
+                return 0;
+              }
+
+              int alwaysLookedUp(Ops ops, Cache cache, Object file, long index) {
+                long next = index;
+                Pg page = null;
+                while (next <= index + 1) {
+                  // BUG: Diagnostic contains: page `page` is not released when it is looked up again at line 74
+                  page = cache.findLock(next);
+                  if (page == null) {
+                    return -12;
+                  }
+                  int ret = ops.prepareWrite(file, page, 0, 100);
+                  if (ret == Codes.TRUNCATED) {
+                    page.lock();
+                    continue;
+                  }
+                  page.unlock();
+                  page.release();
+                  page = null;
+                  next++;
+                }
+                return 0;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

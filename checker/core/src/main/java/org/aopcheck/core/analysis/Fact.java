@@ -27,6 +27,13 @@ public sealed interface Fact {
     }
   }
 
+  /**
+   * A page variable this path knows to be null ({@code p = null}, or the null side of a {@code p ==
+   * null} test): it holds no page, owns nothing, and a test {@code p == null} takes only its true
+   * side.
+   */
+  record NullFact() implements Fact {}
+
   /** A boolean flag whose value this path knows. */
   record FlagFact(boolean value) implements Fact {}
 
@@ -43,6 +50,9 @@ public sealed interface Fact {
    * @param redirtied whether it has been redirtied on this path
    * @param staleUseReported whether a use of the stale page was reported on this path (one finding
    *     per stale page and path: the fix, a new look-up, is the same for every use)
+   * @param nonNull whether this path has tested the variable and found it not null (a look-up may
+   *     return null: the path splits at the first {@code p == null} test, {@link NullFact} on the
+   *     null side)
    */
   record PageFact(
       Lock lock,
@@ -51,34 +61,50 @@ public sealed interface Fact {
       Origin stale,
       Position firstReleaseSinceStale,
       boolean redirtied,
-      boolean staleUseReported)
+      boolean staleUseReported,
+      boolean nonNull)
       implements Fact {
 
     static PageFact fresh(Lock lock, Cause cause, boolean owned) {
-      return new PageFact(lock, cause, owned, null, null, false, false);
+      return new PageFact(lock, cause, owned, null, null, false, false, false);
     }
 
     PageFact withLock(Lock newLock, Cause cause) {
       return new PageFact(
-          newLock, cause, owned, stale, firstReleaseSinceStale, redirtied, staleUseReported);
+          newLock,
+          cause,
+          owned,
+          stale,
+          firstReleaseSinceStale,
+          redirtied,
+          staleUseReported,
+          nonNull);
     }
 
     PageFact withStale(Origin truncation) {
-      return new PageFact(lock, lockCause, owned, truncation, null, redirtied, false);
+      return new PageFact(lock, lockCause, owned, truncation, null, redirtied, false, nonNull);
     }
 
     PageFact withRelease(Position position) {
-      return new PageFact(lock, lockCause, owned, stale, position, redirtied, staleUseReported);
+      return new PageFact(
+          lock, lockCause, owned, stale, position, redirtied, staleUseReported, nonNull);
     }
 
     PageFact redirty() {
       return new PageFact(
-          lock, lockCause, owned, stale, firstReleaseSinceStale, true, staleUseReported);
+          lock, lockCause, owned, stale, firstReleaseSinceStale, true, staleUseReported, nonNull);
     }
 
     PageFact escaped() {
       return new PageFact(
-          lock, lockCause, false, stale, firstReleaseSinceStale, redirtied, staleUseReported);
+          lock,
+          lockCause,
+          false,
+          stale,
+          firstReleaseSinceStale,
+          redirtied,
+          staleUseReported,
+          nonNull);
     }
 
     /**
@@ -104,11 +130,19 @@ public sealed interface Fact {
           unreleased ? stale : null,
           null,
           false,
+          false,
           false);
     }
 
     PageFact withStaleUseReported() {
-      return new PageFact(lock, lockCause, owned, stale, firstReleaseSinceStale, redirtied, true);
+      return new PageFact(
+          lock, lockCause, owned, stale, firstReleaseSinceStale, redirtied, true, nonNull);
+    }
+
+    /** This page on the side of a null test where the variable is not null. */
+    PageFact knownNonNull() {
+      return new PageFact(
+          lock, lockCause, owned, stale, firstReleaseSinceStale, redirtied, staleUseReported, true);
     }
   }
 }

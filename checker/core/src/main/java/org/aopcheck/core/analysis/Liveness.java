@@ -167,6 +167,8 @@ final class Liveness {
       into.add(oneOf.variable());
     } else if (condition instanceof Condition.Flag flag) {
       into.add(flag.variable());
+    } else if (condition instanceof Condition.IsNull isNull) {
+      into.add(isNull.variable());
     } else if (condition instanceof Condition.And and) {
       conditionVariables(and.left(), into);
       conditionVariables(and.right(), into);

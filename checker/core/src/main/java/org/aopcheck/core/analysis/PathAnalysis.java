@@ -14,6 +14,7 @@ import org.aopcheck.annotations.PageState;
 import org.aopcheck.core.Check;
 import org.aopcheck.core.analysis.Fact.FlagFact;
 import org.aopcheck.core.analysis.Fact.IntFact;
+import org.aopcheck.core.analysis.Fact.NullFact;
 import org.aopcheck.core.analysis.Fact.PageFact;
 import org.aopcheck.core.analysis.State.PendingTruncation;
 import org.aopcheck.core.contract.MethodContract;
@@ -581,7 +582,7 @@ public final class PathAnalysis {
       return List.of(
           pageReplaced(variable, where, at, state).with(variable, new FlagFact(truth.value())));
     } else if (value instanceof Value.Null) {
-      return List.of(pageReplaced(variable, where, at, state).with(variable, null));
+      return List.of(pageReplaced(variable, where, at, state).define(variable, new NullFact()));
     } else if (value instanceof Value.Variable source) {
       Fact fact = state.fact(source.name());
       State next = pageReplaced(variable, where, at, state);
@@ -923,11 +924,39 @@ public final class PathAnalysis {
     } else if (condition instanceof Condition.Flag flag
         && state.fact(flag.variable()) instanceof FlagFact value) {
       (value.value() != flag.negated() ? whenTrue : whenFalse).add(state);
+    } else if (condition instanceof Condition.IsNull isNull) {
+      splitNull(
+          isNull,
+          state,
+          isNull.negated() ? whenFalse : whenTrue,
+          isNull.negated() ? whenTrue : whenFalse);
     } else {
       whenTrue.add(state);
       whenFalse.add(state);
     }
     return new Split(whenTrue, whenFalse);
+  }
+
+  /**
+   * A null test of a page variable. A page this path has found not null, or a known null, takes one
+   * side; any other page (a look-up's, which may be null) splits: on the null side the variable
+   * holds no page (it owns nothing, and what was known of its lock and reference is void), on the
+   * other it is known not null. A variable with no fact takes both sides unchanged.
+   */
+  private static void splitNull(
+      Condition.IsNull test, State state, List<State> whenNull, List<State> whenNotNull) {
+    Fact fact = state.fact(test.variable());
+    if (fact instanceof NullFact) {
+      whenNull.add(state);
+    } else if (fact instanceof PageFact page) {
+      if (!page.nonNull()) {
+        whenNull.add(state.with(test.variable(), new NullFact()));
+      }
+      whenNotNull.add(state.with(test.variable(), page.knownNonNull()));
+    } else {
+      whenNull.add(state);
+      whenNotNull.add(state);
+    }
   }
 
   private void splitInt(

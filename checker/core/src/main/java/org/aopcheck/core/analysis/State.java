@@ -121,12 +121,12 @@ final class State {
   }
 
   /**
-   * What the path now knows of {@code variable}. A page's fact is what is known of the page, so it
-   * holds for every alias of the variable; any other fact (or none) is a new value written to the
-   * variable, which then no longer aliases anything.
+   * What the path now knows of {@code variable}. A page's fact (or its being null) is what is known
+   * of the object, so it holds for every alias of the variable; any other fact (or none) is a new
+   * value written to the variable, which then no longer aliases anything.
    */
   State with(String variable, Fact fact) {
-    if (fact instanceof Fact.PageFact) {
+    if (fact instanceof Fact.PageFact || fact instanceof Fact.NullFact) {
       Map<String, Fact> copy = new HashMap<>(facts);
       for (String alias : aliasesOf(variable)) {
         copy.put(alias, fact);

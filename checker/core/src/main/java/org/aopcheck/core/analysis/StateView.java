@@ -92,6 +92,8 @@ public record StateView(
           : atoms;
     } else if (fact instanceof FlagFact flag) {
       return String.valueOf(flag.value());
+    } else if (fact instanceof Fact.NullFact) {
+      return "null";
     }
     PageFact page = (PageFact) fact;
     StringBuilder text = new StringBuilder(page.lock().name());
@@ -109,6 +111,9 @@ public record StateView(
     }
     if (page.redirtied()) {
       text.append(", redirtied");
+    }
+    if (page.nonNull()) {
+      text.append(", not null");
     }
     return text.toString();
   }

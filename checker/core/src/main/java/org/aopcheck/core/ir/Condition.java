@@ -42,6 +42,17 @@ public sealed interface Condition {
     }
   }
 
+  /**
+   * A page variable is null ({@code p == null}, {@code null == p}), or, when {@code negated}, not
+   * null ({@code p != null}).
+   */
+  record IsNull(String variable, boolean negated) implements Condition {
+    @Override
+    public Condition negate() {
+      return new IsNull(variable, !negated);
+    }
+  }
+
   /** Both hold ({@code a && b}, evaluated left to right). */
   record And(Condition left, Condition right) implements Condition {
     @Override

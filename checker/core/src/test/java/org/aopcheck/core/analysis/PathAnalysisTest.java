@@ -1034,4 +1034,127 @@ class PathAnalysisTest {
       assertEquals(List.of(), statesAtLine(s, 4));
     }
   }
+
+  @Nested
+  class NullTests {
+    private Condition isNull(String page) {
+      return new Condition.IsNull(page, false);
+    }
+
+    private Condition isNotNull(String page) {
+      return new Condition.IsNull(page, true);
+    }
+
+    /**
+     * TruncatedPageUsedBuggy.inLoopWithContinue: {@code Pg page = null; while (..) { if (page ==
+     * null) { page = findLock(); if (page == null) return -ENOMEM; } ret = prepareWrite(f, page);
+     * if (ret == TRUNCATED) { page.lock(); continue; } ... page = null; }}. After {@code continue}
+     * the page is not null, so the look-up is skipped: no leak there, only the stale use.
+     */
+    private Script keptPageInLoop() {
+      Script s = Script.caller("f");
+      return s.assign(1, "page", new Value.Null())
+          .label("loop")
+          .ifGoto(2, new Condition.Unknown(), "next > index + 1", "done")
+          .ifGoto(3, isNotNull("page"), "page != null", "havePage")
+          .lookUp(4, "page", true)
+          .ifGoto(5, isNotNull("page"), "page != null", "havePage")
+          .ret(6, constant(-12))
+          .label("havePage")
+          .call(7, "ret", "page", PREPARE_WRITE)
+          .ifGoto(8, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "written")
+          .effect(9, "page", PageVerb.LOCK)
+          .jump("loop")
+          .label("written")
+          .unlock(10, "page")
+          .release(11, "page")
+          .assign(12, "page", new Value.Null())
+          .jump("loop")
+          .label("done")
+          .ret(13, UNKNOWN);
+    }
+
+    @Test
+    void aPageTestedNotNullSkipsTheLookUp() {
+      assertEquals(List.of("TRUNCATED_PAGE_USED@9"), found(keptPageInLoop().analyze()));
+    }
+
+    /** Without the null test the same loop looks up a new page over the stale one: a leak. */
+    @Test
+    void anUntestedLookUpOverTheStalePageLeaks() {
+      Script s = Script.caller("f");
+      s.assign(1, "page", new Value.Null())
+          .label("loop")
+          .ifGoto(2, new Condition.Unknown(), "next > index + 1", "done")
+          .lookUp(4, "page", true)
+          .call(7, "ret", "page", PREPARE_WRITE)
+          .ifGoto(8, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "written")
+          .effect(9, "page", PageVerb.LOCK)
+          .jump("loop")
+          .label("written")
+          .unlock(10, "page")
+          .release(11, "page")
+          .jump("loop")
+          .label("done")
+          .ret(13, UNKNOWN);
+      assertEquals(
+          List.of("TRUNCATED_PAGE_USED@9", "TRUNCATED_PAGE_NOT_RELEASED@4"), found(s.analyze()));
+    }
+
+    /** The not-null side keeps everything: a stale page looked up again unreleased still leaks. */
+    @Test
+    void theNotNullSideStillReportsALeak() {
+      Script s = Script.caller("f");
+      s.lookUp(1, "p", true)
+          .ifGoto(2, isNull("p"), "p == null", "none")
+          .call(3, "ret", "p", PREPARE_WRITE)
+          .ifGoto(4, compare("ret", NOT_EQUAL, TRUNCATED), "ret != AOP_TRUNCATED_PAGE", "written")
+          .lookUp(5, "p", true)
+          .release(6, "p")
+          .ret(7, constant(0))
+          .label("written")
+          .unlock(8, "p")
+          .release(9, "p")
+          .ret(10, constant(0))
+          .label("none")
+          .ret(11, constant(-12));
+      assertEquals(List.of("TRUNCATED_PAGE_NOT_RELEASED@5"), found(s.analyze()));
+    }
+
+    /**
+     * A look-up's page may be null: it splits at its first test, and the null side owns nothing.
+     */
+    @Test
+    void aLookUpSplitsAtItsFirstNullTest() {
+      Script s = Script.caller();
+      s.lookUp(1, "p", true)
+          .ifGoto(2, isNull("p"), "p == null", "none")
+          .ifGoto(3, isNull("p"), "p == null", "again")
+          .use(4, "p")
+          .release(5, "p")
+          .ret(6, UNKNOWN)
+          .label("none")
+          .use(7, "p")
+          .ifGoto(8, isNotNull("p"), "p != null", "again")
+          .ret(9, UNKNOWN)
+          .label("again")
+          .use(10, "p")
+          .ret(11, UNKNOWN);
+      org.aopcheck.core.ir.MethodGraph graph = s.build();
+      StateDump dump = PathAnalysis.dumpStates(graph, AnalysisOptions.DEFAULT);
+      java.util.function.IntFunction<List<String>> statesAtLine =
+          line ->
+              graph.nodes().stream()
+                  .filter(node -> node.position().line() == line)
+                  .flatMap(node -> dump.statesAt(node.id()).stream())
+                  .map(StateView::toString)
+                  .toList();
+      assertEquals(
+          List.of("p = LOCKED (looked up by findLock at line 1), owned, not null"),
+          statesAtLine.apply(4));
+      assertEquals(List.of("p = null"), statesAtLine.apply(7));
+      // Neither a page found not null nor a null one takes the other side of a second test.
+      assertEquals(List.of(), statesAtLine.apply(10));
+    }
+  }
 }

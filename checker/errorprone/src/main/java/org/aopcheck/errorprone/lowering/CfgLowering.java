@@ -720,6 +720,19 @@ public final class CfgLowering {
       return caseCondition(caseNode);
     }
     ComparisonOperator operator = comparison(stripped);
+    if (operator == ComparisonOperator.EQUAL || operator == ComparisonOperator.NOT_EQUAL) {
+      // `p == null`, `null == p`, `p != null`: a null test of a (page) variable.
+      BinaryOperationNode binary = (BinaryOperationNode) stripped;
+      Node left = strip(binary.getLeftOperand());
+      Node right = strip(binary.getRightOperand());
+      String tested =
+          right instanceof NullLiteralNode
+              ? variable(left)
+              : left instanceof NullLiteralNode ? variable(right) : null;
+      if (tested != null) {
+        return new Condition.IsNull(tested, operator == ComparisonOperator.NOT_EQUAL);
+      }
+    }
     if (operator != null) {
       BinaryOperationNode binary = (BinaryOperationNode) stripped;
       String left = variable(binary.getLeftOperand());

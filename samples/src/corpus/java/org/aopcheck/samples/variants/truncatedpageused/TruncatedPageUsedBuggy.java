@@ -190,11 +190,6 @@ public final class TruncatedPageUsedBuggy {
    * In a loop with continue: pages {@code index} and {@code index + 1}; the page in hand is kept
    * across a {@code continue} after {@code AOP_TRUNCATED_PAGE}, relocked, and tried again.
    */
-  // Known engine divergence (docs/samples.md): after the stale page is relocked and the loop goes
-  // round, page is not null, so the lookup is skipped; the engine does not follow a page
-  // variable's nullness, takes the lookup on that infeasible path and reports AopTruncatedPageLeak
-  // there ("not released when it is looked up again").
-  @SuppressWarnings("AopTruncatedPageLeak")
   public static int inLoopWithContinue(OpenFile file, long index) {
     AddressSpace mapping = file.mapping();
     long next = index;
