@@ -28,13 +28,15 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles sources with javac and the aopcheck Error Prone plugin, exactly as a Maven build with
- * the plugin does, and collects aopcheck's diagnostics.
+ * the plugin does, and collects aopcheck's diagnostics. It is the one place that does so: the
+ * {@code aopcheck} command, its benchmark and the samples' corpus test all call it. The plugin is
+ * loaded from this JVM's {@code java.class.path}, which must therefore be the real class path.
  *
  * <p>Only aopcheck's checks run ({@code -XepDisableAllChecks}, then each check found on the
  * classpath re-enabled as a warning, so that no finding stops the compile of the rest); the exit
  * code is the command's decision, not javac's.
  */
-final class ErrorProneRun {
+public final class ErrorProneRun {
   /** Error Prone's message: {@code [CheckName] text}, then {@code (see link)} on its own line. */
   private static final Pattern ERROR_PRONE_MESSAGE =
       Pattern.compile("^\\[(\\w+)\\] (.*?)(?:\\s*\\(see [^)]*\\))?\\s*$", Pattern.DOTALL);
@@ -43,11 +45,11 @@ final class ErrorProneRun {
    * The findings of one run; aopcheck's own notes (an analysis abandoned, an internal error), which
    * are not findings; and the compile errors that kept it from checking everything.
    */
-  record Result(List<Finding> findings, List<String> notes, List<String> compileErrors) {}
+  public record Result(List<Finding> findings, List<String> notes, List<String> compileErrors) {}
 
   /** What to check besides the sources: classpath, stub files and checks to leave out. */
-  record Settings(List<Path> extraClasspath, List<Path> stubs, Set<String> disabledChecks) {
-    static final Settings DEFAULT = new Settings(List.of(), List.of(), Set.of());
+  public record Settings(List<Path> extraClasspath, List<Path> stubs, Set<String> disabledChecks) {
+    public static final Settings DEFAULT = new Settings(List.of(), List.of(), Set.of());
   }
 
   private ErrorProneRun() {}
@@ -65,7 +67,7 @@ final class ErrorProneRun {
   /** The diagnostics of one compile and the time javac took to run it. */
   record Compilation(List<Diagnostic<? extends JavaFileObject>> diagnostics, long nanoseconds) {}
 
-  static Result check(List<Path> sources, Settings settings) {
+  public static Result check(List<Path> sources, Settings settings) {
     return collect(compile(sources, settings, Plugins.AOPCHECK).diagnostics());
   }
 
@@ -108,7 +110,7 @@ final class ErrorProneRun {
   }
 
   /** The names of aopcheck's checks: every BugChecker registered by a jar on our classpath. */
-  static List<String> checkNames() {
+  public static List<String> checkNames() {
     return ServiceLoader.load(BugChecker.class, ErrorProneRun.class.getClassLoader()).stream()
         .map(provider -> BugCheckerInfo.create(provider.type()).canonicalName())
         .filter(name -> name.startsWith("Aop"))

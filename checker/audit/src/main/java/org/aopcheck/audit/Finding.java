@@ -12,7 +12,7 @@ import java.util.Comparator;
  * @param check the check's name, e.g. {@code AopDoubleUnlock}
  * @param message the message on one line, without Error Prone's "see" link
  */
-record Finding(Path file, long line, long column, String check, String message) {
+public record Finding(Path file, long line, long column, String check, String message) {
   /** Path, line, column, then check name: identical input gives identical output. */
   static final Comparator<Finding> ORDER =
       Comparator.comparing((Finding finding) -> finding.file().toString())
